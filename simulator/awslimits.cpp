@@ -1,0 +1,9 @@
+#include "simulator/awslimits.h"
+
+namespace Stepwise::Sim {
+
+const std::size_t AwsLimits::maxPayloadBytes = 256 * 1024;
+const int AwsLimits::maxHistoryEvents = 25000;
+const int AwsLimits::maxStateNameLength = 80;
+
+} // namespace Stepwise::Sim

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstddef>
+
+namespace Stepwise::Sim {
+
+// Quotas AWS Step Functions enforces and the simulator reproduces.
+struct AwsLimits
+{
+    // Largest input, output or result payload, in UTF-8 bytes.
+    static const std::size_t maxPayloadBytes;
+    // Events in one execution's history (STANDARD workflows).
+    static const int maxHistoryEvents;
+    // Length of a state name.
+    static const int maxStateNameLength;
+};
+
+} // namespace Stepwise::Sim
