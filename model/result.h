@@ -31,7 +31,7 @@ struct Error
 template<typename T>
 class Result
 {
-public:
+  public:
     Result(T value)
         : m_data(std::move(value))
     {}
@@ -51,7 +51,7 @@ public:
 
     const Error &error() const { return std::get<1>(m_data); }
 
-private:
+  private:
     std::variant<T, Error> m_data;
 };
 

@@ -10,7 +10,8 @@ namespace Stepwise::Tests {
 inline QString sharedDir()
 {
     QByteArray fromEnv = qgetenv("STEPWISE_SHARED_DIR");
-    return fromEnv.isEmpty() ? QStringLiteral(STEPWISE_SHARED_DIR) : QString::fromLocal8Bit(fromEnv);
+    return fromEnv.isEmpty() ? QStringLiteral(STEPWISE_SHARED_DIR)
+                             : QString::fromLocal8Bit(fromEnv);
 }
 
 inline QString sharedPath(const QString &relative)

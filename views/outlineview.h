@@ -12,13 +12,13 @@ class OutlineView : public QTreeWidget
 {
     Q_OBJECT
 
-public:
+  public:
     explicit OutlineView(Model::Workflow *workflow, QWidget *parent = nullptr);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void stateActivated(Stepwise::Model::StateId id);
 
-private:
+  private:
     void rebuild();
     void addScope(QTreeWidgetItem *parent, Model::ScopeId scope);
 

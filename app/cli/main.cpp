@@ -23,9 +23,10 @@ const std::map<std::string, Command> &commands()
          {runValidateCommand, "validate [--format text|json] FILE...   check ASL definitions"}},
         {"fmt", {runFmtCommand, "fmt FILE [--check]                      write canonical ASL"}},
         {"run",
-         {runRunCommand, "run DEF [--input JSON|@file] [--mocks FILE --test-case NAME] [--history]\n"
-                         "      [--seed N] [--realtime] [--execution-name NAME]\n"
-                         "      [--state-machine-arn ARN] [--format text|json]   execute locally"}},
+         {runRunCommand,
+          "run DEF [--input JSON|@file] [--mocks FILE --test-case NAME] [--history]\n"
+          "      [--seed N] [--realtime] [--execution-name NAME]\n"
+          "      [--state-machine-arn ARN] [--format text|json]   execute locally"}},
     };
     return table;
 }

@@ -37,7 +37,8 @@ int main(int argc, char **argv)
     parser.addOption(screenshot);
     parser.process(app);
 
-    QString path = parser.positionalArguments().value(0, QStringLiteral(":/examples/timer.asl.json"));
+    QString path
+        = parser.positionalArguments().value(0, QStringLiteral(":/examples/timer.asl.json"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         std::fprintf(stderr, "%s: cannot open\n", qPrintable(path));

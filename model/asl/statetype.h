@@ -7,9 +7,9 @@ namespace Stepwise::Model {
 
 enum class StateType { Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map, Unknown };
 
-inline constexpr std::array<StateType, 8> allStateTypes = {
-    StateType::Pass, StateType::Task,     StateType::Choice, StateType::Wait,
-    StateType::Succeed, StateType::Fail, StateType::Parallel, StateType::Map};
+inline constexpr std::array<StateType, 8> allStateTypes
+    = {StateType::Pass,    StateType::Task, StateType::Choice,   StateType::Wait,
+       StateType::Succeed, StateType::Fail, StateType::Parallel, StateType::Map};
 
 // "Pass" -> StateType::Pass; anything else -> Unknown.
 StateType stateTypeFromString(std::string_view name);

@@ -627,25 +627,44 @@ struct OperatorText
 };
 
 const OperatorText kOperators[] = {
-    {"StringEquals", "=="},          {"StringEqualsPath", "=="},
-    {"StringLessThan", "<"},         {"StringLessThanPath", "<"},
-    {"StringGreaterThan", ">"},      {"StringGreaterThanPath", ">"},
-    {"StringLessThanEquals", "<="},  {"StringLessThanEqualsPath", "<="},
-    {"StringGreaterThanEquals", ">="}, {"StringGreaterThanEqualsPath", ">="},
-    {"StringMatches", "matches"},    {"NumericEquals", "=="},
-    {"NumericEqualsPath", "=="},     {"NumericLessThan", "<"},
-    {"NumericLessThanPath", "<"},    {"NumericGreaterThan", ">"},
-    {"NumericGreaterThanPath", ">"}, {"NumericLessThanEquals", "<="},
-    {"NumericLessThanEqualsPath", "<="}, {"NumericGreaterThanEquals", ">="},
-    {"NumericGreaterThanEqualsPath", ">="}, {"BooleanEquals", "=="},
-    {"BooleanEqualsPath", "=="},     {"TimestampEquals", "=="},
-    {"TimestampEqualsPath", "=="},   {"TimestampLessThan", "<"},
-    {"TimestampLessThanPath", "<"},  {"TimestampGreaterThan", ">"},
-    {"TimestampGreaterThanPath", ">"}, {"TimestampLessThanEquals", "<="},
-    {"TimestampLessThanEqualsPath", "<="}, {"TimestampGreaterThanEquals", ">="},
-    {"TimestampGreaterThanEqualsPath", ">="}, {"IsNull", "is null"},
-    {"IsPresent", "is present"},     {"IsNumeric", "is numeric"},
-    {"IsString", "is string"},       {"IsBoolean", "is boolean"},
+    {"StringEquals", "=="},
+    {"StringEqualsPath", "=="},
+    {"StringLessThan", "<"},
+    {"StringLessThanPath", "<"},
+    {"StringGreaterThan", ">"},
+    {"StringGreaterThanPath", ">"},
+    {"StringLessThanEquals", "<="},
+    {"StringLessThanEqualsPath", "<="},
+    {"StringGreaterThanEquals", ">="},
+    {"StringGreaterThanEqualsPath", ">="},
+    {"StringMatches", "matches"},
+    {"NumericEquals", "=="},
+    {"NumericEqualsPath", "=="},
+    {"NumericLessThan", "<"},
+    {"NumericLessThanPath", "<"},
+    {"NumericGreaterThan", ">"},
+    {"NumericGreaterThanPath", ">"},
+    {"NumericLessThanEquals", "<="},
+    {"NumericLessThanEqualsPath", "<="},
+    {"NumericGreaterThanEquals", ">="},
+    {"NumericGreaterThanEqualsPath", ">="},
+    {"BooleanEquals", "=="},
+    {"BooleanEqualsPath", "=="},
+    {"TimestampEquals", "=="},
+    {"TimestampEqualsPath", "=="},
+    {"TimestampLessThan", "<"},
+    {"TimestampLessThanPath", "<"},
+    {"TimestampGreaterThan", ">"},
+    {"TimestampGreaterThanPath", ">"},
+    {"TimestampLessThanEquals", "<="},
+    {"TimestampLessThanEqualsPath", "<="},
+    {"TimestampGreaterThanEquals", ">="},
+    {"TimestampGreaterThanEqualsPath", ">="},
+    {"IsNull", "is null"},
+    {"IsPresent", "is present"},
+    {"IsNumeric", "is numeric"},
+    {"IsString", "is string"},
+    {"IsBoolean", "is boolean"},
     {"IsTimestamp", "is timestamp"},
 };
 
@@ -689,8 +708,8 @@ std::string describeChoiceRule(const Json &rule)
             return variable + (operand == true ? " is " : " is not ")
                    + std::string(op.symbol).substr(3);
         bool isPath = name.size() > 4 && name.substr(name.size() - 4) == "Path";
-        std::string rhs = isPath && operand.is_string() ? operand.get<std::string>()
-                                                        : valueText(operand);
+        std::string rhs
+            = isPath && operand.is_string() ? operand.get<std::string>() : valueText(operand);
         return variable + " " + op.symbol + " " + rhs;
     }
     return variable;

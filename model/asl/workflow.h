@@ -23,10 +23,10 @@ enum class TransitionKind { Next, Default, ChoiceRule, Catch };
 struct Transition
 {
     TransitionKind kind = TransitionKind::Next;
-    int index = -1;      // the rule's or catcher's index for ChoiceRule / Catch
-    std::string target;  // the state name written in the definition
+    int index = -1;       // the rule's or catcher's index for ChoiceRule / Catch
+    std::string target;   // the state name written in the definition
     StateId targetId = 0; // 0 when no state of that name exists in the scope
-    std::string label;   // short text for an edge: the condition or the error names
+    std::string label;    // short text for an edge: the condition or the error names
 };
 
 // The workflow document: an ASL definition held losslessly (every field the user wrote,
@@ -39,7 +39,7 @@ class Workflow : public QObject
 {
     Q_OBJECT
 
-public:
+  public:
     explicit Workflow(QObject *parent = nullptr);
     ~Workflow() override;
 
@@ -112,7 +112,7 @@ public:
     // A state name not yet used in the scope, based on `base` ("Wait", "Wait 2", ...).
     std::string uniqueName(ScopeId scope, const std::string &base) const;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void modelReset();
     void stateAdded(Stepwise::Model::StateId id);
     void stateRemoved(Stepwise::Model::StateId id, Stepwise::Model::ScopeId scope);
@@ -121,12 +121,12 @@ Q_SIGNALS:
     void stateMoved(Stepwise::Model::StateId id);
     void scopeChanged(Stepwise::Model::ScopeId scope);
 
-private:
+  private:
     struct Scope
     {
         StateId owner = 0;
-        std::string slot;  // pointer of the scope inside the owner's body ("" for root)
-        Json fields;       // the scope object; "States" holds a placeholder when hasStates
+        std::string slot; // pointer of the scope inside the owner's body ("" for root)
+        Json fields;      // the scope object; "States" holds a placeholder when hasStates
         bool hasStates = false;
         std::vector<StateId> order;
     };

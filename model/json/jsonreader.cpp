@@ -42,7 +42,7 @@ namespace {
 
 class Reader
 {
-public:
+  public:
     Reader(std::string_view text, const JsonReadOptions &options, ParsedJson &out)
         : m_text(text)
         , m_options(options)
@@ -68,7 +68,7 @@ public:
 
     Error error() const { return m_error; }
 
-private:
+  private:
     bool atEnd() const { return m_pos >= m_text.size(); }
     char peek() const { return atEnd() ? '\0' : m_text[m_pos]; }
 
@@ -113,8 +113,9 @@ private:
                 } else if (m_text[m_pos + 1] == '*') {
                     advance();
                     advance();
-                    while (!atEnd() && !(m_text[m_pos] == '*' && m_pos + 1 < m_text.size()
-                                         && m_text[m_pos + 1] == '/'))
+                    while (!atEnd()
+                           && !(m_text[m_pos] == '*' && m_pos + 1 < m_text.size()
+                                && m_text[m_pos + 1] == '/'))
                         advance();
                     if (atEnd()) {
                         fail("unterminated comment");
@@ -364,7 +365,8 @@ private:
                     if (!parseHex4(cp))
                         return false;
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
-                        if (peek() != '\\' || m_pos + 1 >= m_text.size() || m_text[m_pos + 1] != 'u')
+                        if (peek() != '\\' || m_pos + 1 >= m_text.size()
+                            || m_text[m_pos + 1] != 'u')
                             return fail("unpaired UTF-16 surrogate in \\u escape");
                         advance();
                         advance();

@@ -13,7 +13,7 @@ namespace Stepwise::Model {
 // Where each value (and each object key) of a parsed text starts, by JSON pointer.
 class SourceMap
 {
-public:
+  public:
     void addValue(const std::string &pointer, const Location &at) { m_values[pointer] = at; }
     void addKey(const std::string &pointer, const Location &at) { m_keys[pointer] = at; }
 
@@ -24,7 +24,7 @@ public:
     bool contains(const std::string &pointer) const { return m_values.count(pointer) > 0; }
     size_t size() const { return m_values.size(); }
 
-private:
+  private:
     std::unordered_map<std::string, Location> m_values;
     std::unordered_map<std::string, Location> m_keys;
 };

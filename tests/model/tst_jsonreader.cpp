@@ -9,7 +9,7 @@ class tst_JsonReader : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void rejectsMalformedTextNamingTheSpot_data();
     void rejectsMalformedTextNamingTheSpot();
     void keepsKeyOrderAndValues();
@@ -30,8 +30,8 @@ void tst_JsonReader::rejectsMalformedTextNamingTheSpot_data()
     QTest::newRow("missingComma") << QByteArray("{\n  \"a\": 1\n  \"b\": 2\n}") << 3 << 3
                                   << "expected ',' or '}'";
     QTest::newRow("trailingComma") << QByteArray("[1, 2,]") << 1 << 7 << "expected a JSON value";
-    QTest::newRow("unterminatedString") << QByteArray("{\"a\": \"abc") << 1 << 11
-                                        << "unterminated string";
+    QTest::newRow("unterminatedString")
+        << QByteArray("{\"a\": \"abc") << 1 << 11 << "unterminated string";
     QTest::newRow("badEscape") << QByteArray("\"\\x\"") << 1 << 3 << "invalid escape";
     QTest::newRow("leadingZero") << QByteArray("[01]") << 1 << 3 << "expected ',' or ']'";
     QTest::newRow("garbageAfter") << QByteArray("{} {}") << 1 << 4 << "after the end";
@@ -59,7 +59,8 @@ void tst_JsonReader::rejectsMalformedTextNamingTheSpot()
 
 void tst_JsonReader::keepsKeyOrderAndValues()
 {
-    auto result = readJson(R"({"z": 1, "a": [true, null, -0.5, 18446744073709551615], "m": "é\u00e9"})");
+    auto result
+        = readJson(R"({"z": 1, "a": [true, null, -0.5, 18446744073709551615], "m": "é\u00e9"})");
     QVERIFY(result.ok());
     const Json &value = result->value;
     std::vector<std::string> keys;

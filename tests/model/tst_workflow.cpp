@@ -11,7 +11,7 @@ class tst_Workflow : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void roundTripsCorpusLosslessly_data();
     void roundTripsCorpusLosslessly();
     void exposesNestedScopes();
@@ -101,7 +101,8 @@ void tst_Workflow::addAndRemoveEmitOneSignalEach()
     Workflow workflow;
     QSignalSpy added(&workflow, &Workflow::stateAdded);
     QSignalSpy removed(&workflow, &Workflow::stateRemoved);
-    auto id = workflow.addState(workflow.rootScope(), "Wait", Json{{"Type", "Wait"}, {"Seconds", 5}, {"End", true}});
+    auto id = workflow.addState(workflow.rootScope(), "Wait",
+                                Json{{"Type", "Wait"}, {"Seconds", 5}, {"End", true}});
     QVERIFY(id.ok());
     QCOMPARE(added.count(), 1);
     QCOMPARE(workflow.field(*id, "Seconds"), Json(5));
@@ -115,7 +116,8 @@ void tst_Workflow::addAndRemoveEmitOneSignalEach()
 void tst_Workflow::reloadKeepsIdsOfSameStates()
 {
     Workflow workflow;
-    workflow.load(Json::parse(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}})"));
+    workflow.load(
+        Json::parse(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}})"));
     StateId a = workflow.findState(workflow.rootScope(), "A");
     workflow.load(Json::parse(
         R"({"StartAt": "A", "States": {"B": {"Type": "Pass", "Next": "A"}, "A": {"Type": "Pass", "End": true}}})"));
@@ -126,13 +128,19 @@ void tst_Workflow::describesChoiceRules_data()
 {
     QTest::addColumn<QString>("rule");
     QTest::addColumn<QString>("text");
-    QTest::newRow("numeric") << R"({"Variable": "$.n", "NumericLessThan": 10})" << "$.n < 10";
-    QTest::newRow("string") << R"({"Variable": "$.s", "StringEquals": "go"})" << "$.s == \"go\"";
-    QTest::newRow("path") << R"({"Variable": "$.a", "NumericEqualsPath": "$.b"})" << "$.a == $.b";
-    QTest::newRow("unary") << R"({"Variable": "$.a", "IsPresent": false})" << "$.a is not present";
-    QTest::newRow("and") << R"({"And": [{"Variable": "$.a", "BooleanEquals": true}, {"Not": {"Variable": "$.b", "IsNull": true}}]})"
-                         << "$.a == true and not ($.b is null)";
-    QTest::newRow("jsonata") << R"({"Condition": "{% $states.input.n > 3 %}"})" << "$states.input.n > 3";
+    QTest::newRow("numeric") << R"({"Variable": "$.n", "NumericLessThan": 10})"
+                             << "$.n < 10";
+    QTest::newRow("string") << R"({"Variable": "$.s", "StringEquals": "go"})"
+                            << "$.s == \"go\"";
+    QTest::newRow("path") << R"({"Variable": "$.a", "NumericEqualsPath": "$.b"})"
+                          << "$.a == $.b";
+    QTest::newRow("unary") << R"({"Variable": "$.a", "IsPresent": false})"
+                           << "$.a is not present";
+    QTest::newRow("and")
+        << R"({"And": [{"Variable": "$.a", "BooleanEquals": true}, {"Not": {"Variable": "$.b", "IsNull": true}}]})"
+        << "$.a == true and not ($.b is null)";
+    QTest::newRow("jsonata") << R"({"Condition": "{% $states.input.n > 3 %}"})"
+                             << "$states.input.n > 3";
 }
 
 void tst_Workflow::describesChoiceRules()
