@@ -1,0 +1,18 @@
+#pragma once
+
+#include "model/json/json.h"
+#include "model/result.h"
+
+#include <string>
+#include <string_view>
+
+namespace Stepwise::Model {
+
+// YAML <-> JSON for ASL definitions written in YAML (SAM/CDK users do). Mapping order is
+// kept both ways; plain scalars follow the YAML 1.2 core schema (null, booleans, numbers),
+// quoted scalars stay strings.
+Result<Json> yamlToJson(std::string_view text);
+// Block-style YAML; strings that would read back as another type are quoted.
+std::string jsonToYaml(const Json &value);
+
+} // namespace Stepwise::Model
