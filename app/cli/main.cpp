@@ -20,7 +20,8 @@ const std::map<std::string, Command> &commands()
     using namespace Stepwise::App;
     static const std::map<std::string, Command> table = {
         {"validate",
-         {runValidateCommand, "validate [--format text|json] FILE...   check ASL definitions"}},
+         {runValidateCommand, "validate [--format text|json] [--type standard|express] FILE...\n   "
+                              "   check ASL definitions"}},
         {"fmt", {runFmtCommand, "fmt FILE [--check]                      write canonical ASL"}},
         {"run",
          {runRunCommand,

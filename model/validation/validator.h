@@ -7,6 +7,8 @@
 
 namespace Stepwise::Model {
 
+enum class StateMachineType { Standard, Express };
+
 class ExpressionSyntax;
 class SourceMap;
 
@@ -16,8 +18,13 @@ struct ValidationOptions
     const ExpressionSyntax *expressions = nullptr;
     // Fills line/column of each diagnostic when the definition came from text.
     const SourceMap *sourceMap = nullptr;
-    // Accept ${Placeholder} substitutions as SAM/CDK users write them.
+    // Accept ${Placeholder} substitutions as SAM/CDK users write them: a string holding
+    // one is taken to be valid wherever AWS would see the substituted value.
     bool allowPlaceholders = true;
+    // Keys the reader saw twice (ParsedJson::duplicateKeys); AWS rejects such documents.
+    const std::vector<Location> *duplicateKeys = nullptr;
+    // Express machines refuse .sync, .waitForTaskToken and activities.
+    StateMachineType type = StateMachineType::Standard;
 };
 
 // Checks an ASL definition as AWS does (CreateStateMachine / ValidateStateMachineDefinition),
