@@ -5,6 +5,8 @@
 #include "model/validation/validationcontext.h"
 #include "model/validation/valuechecks.h"
 
+#include <algorithm>
+
 namespace Stepwise::Model {
 
 namespace {
@@ -48,9 +50,22 @@ void ExpressionChecks::checkPathOrIntrinsic(const Json &value, const std::string
     if (m_context.isPlaceholder(value))
         return;
     const std::string &text = value.get_ref<const std::string &>();
-    if (isIntrinsicCall(text))
+    if (isIntrinsicCall(text)) {
+        std::string_view name = std::string_view(text).substr(0, text.find('('));
+        static constexpr std::string_view stringResults[]
+            = {"States.ArrayGetItem", "States.Base64Encode", "States.Base64Decode", "States.Format",
+               "States.JsonToString", "States.Hash",         "States.UUID"};
+        bool returnsString = std::find(std::begin(stringResults), std::end(stringResults), name)
+                             != std::end(stringResults);
+        if (isKnownIntrinsic(name) && !returnsString) {
+            m_context.error(DiagnosticCode::IntrinsicInvalid, pointer,
+                            std::string(field) + " needs a string: " + std::string(name)
+                                + " does not return one (use ArrayGetItem, Base64Encode, "
+                                  "Base64Decode, Format, JsonToString, Hash or UUID)");
+            return;
+        }
         checkIntrinsicText(text, pointer);
-    else
+    } else
         checkPathText(text, pointer, ExpressionSyntax::PathKind::ReferencePath, field);
 }
 

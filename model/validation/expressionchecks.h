@@ -23,7 +23,8 @@ class ExpressionChecks
     // A path-valued field: a string (null when allowNull). `field` names it in messages.
     void checkPath(const Json &value, const std::string &pointer, ExpressionSyntax::PathKind kind,
                    bool allowNull, std::string_view field);
-    // ErrorPath / CausePath style: a reference path or an intrinsic function call.
+    // ErrorPath / CausePath style: a reference path or an intrinsic function call that
+    // returns a string.
     void checkPathOrIntrinsic(const Json &value, const std::string &pointer,
                               std::string_view field);
     // A JSONPath-mode template: every "key.$" value must be a path or an intrinsic call.
@@ -32,7 +33,7 @@ class ExpressionChecks
     void checkJsonataTemplate(const Json &value, const std::string &pointer);
     // A field that must be a {% JSONata %} string (Condition, Items...).
     void checkJsonataString(const Json &value, const std::string &pointer, std::string_view field);
-    // One JSONata-or-literal string; false when it is {% %}-shaped but does not parse.
+    // One JSONata-or-literal string: {% %}-shaped text must parse.
     void checkJsonataText(const std::string &text, const std::string &pointer);
 
   private:

@@ -238,9 +238,13 @@ void ScopeChecker::checkScope(const Json &scope, const std::string &pointer, Sco
     std::map<std::string, std::vector<std::string>> incoming;
     std::set<std::string> ending;
     for (const std::string &name : order) {
-        for (const Edge &edge : summaries[name].edges)
+        bool dangling = false;
+        for (const Edge &edge : summaries[name].edges) {
             incoming[edge.target].push_back(name);
-        if (summaries[name].terminal && ending.insert(name).second)
+            dangling = dangling || !states->contains(edge.target);
+        }
+        // A dangling transition is already an error; don't add a warning about it.
+        if ((summaries[name].terminal || dangling) && ending.insert(name).second)
             queue.push_back(name);
     }
     while (!queue.empty()) {

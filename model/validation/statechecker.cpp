@@ -115,8 +115,10 @@ StateSummary StateChecker::check(const std::string &name, const Json &body,
         }
         checkField(*field, it.value(), at, type, language, summary);
     }
-    if (type == StateType::Unknown)
+    if (type == StateType::Unknown) {
+        summary.terminal = true; // nothing to say about its transitions: no follow-up warnings
         return summary;
+    }
     checkFlow(body, pointer, type, summary);
     checkTypeRules(body, pointer, type, language);
     if (isTerminalType(type))
@@ -179,7 +181,8 @@ void StateChecker::checkField(const FieldInfo &field, const Json &value, const s
         checkResource(m_context, value, at);
         return;
     case FieldKind::Path:
-        m_expressions.checkPath(value, at, Kind::Path, true, name);
+        // InputPath/OutputPath null mean {} passed on; ItemsPath must select something.
+        m_expressions.checkPath(value, at, Kind::Path, name != "ItemsPath", name);
         return;
     case FieldKind::ReferencePath:
         if (name == "ErrorPath" || name == "CausePath") {
@@ -347,6 +350,7 @@ void StateChecker::checkFlow(const Json &body, const std::string &pointer, State
     } else if (!hasNext && !hasEnd) {
         m_context.error(DiagnosticCode::NextOrEndMissing, pointer,
                         article(type) + " state needs either Next or \"End\": true", true);
+        summary.terminal = true; // already an error: no follow-up warning
     }
     if (hasEnd)
         summary.terminal = true;
