@@ -35,7 +35,8 @@ bool allowedScopeField(const std::string &key, ScopeKind kind)
         return true;
     if (kind == ScopeKind::Document)
         return key == "Version" || key == "TimeoutSeconds" || key == "QueryLanguage";
-    if (kind == ScopeKind::ItemProcessor)
+    // AWS still accepts ProcessorConfig in the legacy Iterator.
+    if (kind == ScopeKind::ItemProcessor || kind == ScopeKind::Iterator)
         return key == "ProcessorConfig";
     return false;
 }
@@ -110,7 +111,8 @@ void ScopeChecker::checkScopeFields(const Json &scope, const std::string &pointe
     if (scope.contains("Comment") && !scope["Comment"].is_string())
         m_context.error(DiagnosticCode::FieldType, appendPointer(pointer, "Comment"),
                         "Comment must be a string");
-    if (kind != ScopeKind::ItemProcessor || !scope.contains("ProcessorConfig"))
+    if (kind == ScopeKind::Document || kind == ScopeKind::Branch
+        || !scope.contains("ProcessorConfig"))
         return;
     const Json &config = scope["ProcessorConfig"];
     std::string at = appendPointer(pointer, "ProcessorConfig");
@@ -173,8 +175,8 @@ void ScopeChecker::checkScope(const Json &scope, const std::string &pointer, Sco
     // A distributed Map runs its processor as a child state machine: its states may
     // choose JSONPath even when the parent machine is JSONata.
     const QueryLanguage savedMachineLanguage = m_machineLanguage;
-    if (kind == ScopeKind::ItemProcessor && scope.contains("ProcessorConfig")
-        && scope["ProcessorConfig"].is_object()
+    if ((kind == ScopeKind::ItemProcessor || kind == ScopeKind::Iterator)
+        && scope.contains("ProcessorConfig") && scope["ProcessorConfig"].is_object()
         && scope["ProcessorConfig"].value("Mode", Json()) == "DISTRIBUTED")
         m_machineLanguage = QueryLanguage::JsonPath;
     StateChecker checker(m_context, *this);
