@@ -17,3 +17,9 @@ function(stepwise_glob_sources TARGET DIR)
     list(FILTER _srcs EXCLUDE REGEX "/fuzz/")
     target_sources(${TARGET} PRIVATE ${_srcs})
 endfunction()
+
+if(STEPWISE_FUZZ)
+    # Coverage instrumentation for every library the fuzzers link; tests/fuzz adds the driver.
+    add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
+endif()
