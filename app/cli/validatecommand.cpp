@@ -1,5 +1,7 @@
 #include "app/cli/commands.h"
 
+#include "model/io/documentio.h"
+#include "model/io/yamlconvert.h"
 #include "model/json/json.h"
 #include "model/json/jsonreader.h"
 #include "model/validation/diagnosticcodes.h"
@@ -37,6 +39,23 @@ FileReport validateFile(const std::string &file, Model::StateMachineType type)
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
+    Model::ValidationOptions options;
+    options.type = type;
+    if (Model::formatForPath(QString::fromStdString(file)) == Model::FileFormat::Yaml) {
+        // YAML carries no source map: diagnostics name the JSON pointer only.
+        auto converted = Model::yamlToJson(buffer.str());
+        if (!converted.ok()) {
+            report.readable = false;
+            Model::Diagnostic diagnostic;
+            diagnostic.code = "YAML_SYNTAX";
+            diagnostic.message = converted.error().message;
+            diagnostic.location = converted.error().location;
+            report.diagnostics.push_back(diagnostic);
+            return report;
+        }
+        report.diagnostics = Model::validateDefinition(*converted, options);
+        return report;
+    }
     auto parsed = Model::readJson(buffer.str());
     if (!parsed.ok()) {
         report.readable = false;
@@ -47,10 +66,8 @@ FileReport validateFile(const std::string &file, Model::StateMachineType type)
         report.diagnostics.push_back(diagnostic);
         return report;
     }
-    Model::ValidationOptions options;
     options.sourceMap = &parsed->sourceMap;
     options.duplicateKeys = &parsed->duplicateKeys;
-    options.type = type;
     report.diagnostics = Model::validateDefinition(parsed->value, options);
     return report;
 }

@@ -61,6 +61,7 @@ class tst_Cli : public QObject
     void validateJsonIsOneObjectPerFile();
     void validateReportsMalformedJsonWithPosition();
     void validateRefusesBadOptions();
+    void validateReadsYaml();
     void fmtChecksAndRewrites();
     void fmtRefusesMalformedJson();
 };
@@ -158,6 +159,24 @@ void tst_Cli::validateRefusesBadOptions()
     QCOMPARE(runCli({"validate", "--strict", example()}).exitCode, 2);
     Run express = runCli({"validate", "--type", "express", fixture("NEXT_AND_END")});
     QCOMPARE(express.exitCode, 1);
+}
+
+void tst_Cli::validateReadsYaml()
+{
+    QTemporaryDir dir;
+    QString valid = writeFile(dir, "ok.asl.yaml",
+                              "StartAt: Wait\nStates:\n  Wait:\n    Type: Wait\n"
+                              "    SecondsPath: $.timer_seconds\n    End: true\n");
+    QCOMPARE(runCli({"validate", valid}).exitCode, 0);
+    QString invalid = writeFile(dir, "bad.yml", "StartAt: A\nStates:\n  A:\n    Type: Pass\n");
+    Run run = runCli({"validate", invalid});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("error NEXT_OR_END_MISSING") && run.out.contains("[/States/A]"),
+             qPrintable(run.out));
+    QString broken = writeFile(dir, "broken.yaml", "StartAt: [\n");
+    Run unreadable = runCli({"validate", broken});
+    QCOMPARE(unreadable.exitCode, 2);
+    QVERIFY(unreadable.out.contains("YAML_SYNTAX"));
 }
 
 void tst_Cli::fmtChecksAndRewrites()
