@@ -48,7 +48,7 @@ bool ErrorHandlerChecker::checkErrorEquals(const Json &entry, const std::string 
     return catchesAll;
 }
 
-void ErrorHandlerChecker::checkStatesAllLast(const Json &entries, const std::string &pointer,
+void ErrorHandlerChecker::checkStatesAllLast(const std::string &pointer,
                                              const std::vector<bool> &catchesAll, const char *what)
 {
     for (size_t i = 0; i + 1 < catchesAll.size(); ++i) {
@@ -58,7 +58,6 @@ void ErrorHandlerChecker::checkStatesAllLast(const Json &entries, const std::str
                                 + " with States.ALL must come last; later ones never match");
         }
     }
-    (void)entries;
 }
 
 void ErrorHandlerChecker::checkInteger(const Json &entry, const std::string &pointer,
@@ -136,7 +135,7 @@ void ErrorHandlerChecker::checkRetriers(const Json &retriers, const std::string 
             m_context.error(DiagnosticCode::FieldType, appendPointer(at, "Comment"),
                             "Comment must be a string");
     }
-    checkStatesAllLast(retriers, pointer, catchesAll, "retrier");
+    checkStatesAllLast(pointer, catchesAll, "retrier");
 }
 
 void ErrorHandlerChecker::checkCatchers(const Json &catchers, const std::string &pointer,
@@ -200,7 +199,7 @@ void ErrorHandlerChecker::checkCatchers(const Json &catchers, const std::string 
         if (!catcher.contains("Next"))
             m_context.error(DiagnosticCode::FieldRequired, at, "A catcher needs a Next");
     }
-    checkStatesAllLast(catchers, pointer, catchesAll, "catcher");
+    checkStatesAllLast(pointer, catchesAll, "catcher");
 }
 
 } // namespace Stepwise::Model

@@ -27,8 +27,8 @@ class ErrorHandlerChecker
   private:
     // Returns whether the entry catches States.ALL.
     bool checkErrorEquals(const Json &entry, const std::string &pointer);
-    void checkStatesAllLast(const Json &entries, const std::string &pointer,
-                            const std::vector<bool> &catchesAll, const char *what);
+    void checkStatesAllLast(const std::string &pointer, const std::vector<bool> &catchesAll,
+                            const char *what);
     void checkInteger(const Json &entry, const std::string &pointer, const char *field,
                       long long minimum, long long maximum);
 

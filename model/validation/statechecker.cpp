@@ -19,9 +19,10 @@ namespace {
 
 constexpr long long maxSeconds = 99999999;
 
+// "A Pass", "A Task", ... (no type name starts with a vowel).
 std::string article(StateType type)
 {
-    return std::string("A ") + std::string(toString(type));
+    return "A " + std::string(toString(type));
 }
 
 // The field that does the same job in the other query language, for the message.
@@ -113,14 +114,14 @@ StateSummary StateChecker::check(const std::string &name, const Json &body,
                             true);
             continue;
         }
-        checkField(*field, it.value(), at, type, language, summary);
+        checkField(*field, it.value(), at, language, summary);
     }
     if (type == StateType::Unknown) {
         summary.terminal = true; // nothing to say about its transitions: no follow-up warnings
         return summary;
     }
     checkFlow(body, pointer, type, summary);
-    checkTypeRules(body, pointer, type, language);
+    checkTypeRules(body, pointer, type);
     if (isTerminalType(type))
         summary.terminal = true;
     return summary;
@@ -148,7 +149,7 @@ QueryLanguage StateChecker::checkQueryLanguage(const Json &body, const std::stri
 }
 
 void StateChecker::checkField(const FieldInfo &field, const Json &value, const std::string &at,
-                              StateType type, QueryLanguage language, StateSummary &summary)
+                              QueryLanguage language, StateSummary &summary)
 {
     const std::string name(field.name);
     const bool jsonata = language == QueryLanguage::Jsonata;
@@ -307,7 +308,6 @@ void StateChecker::checkField(const FieldInfo &field, const Json &value, const s
         }
         return;
     }
-    (void)type;
 }
 
 void StateChecker::checkInteger(const Json &value, const std::string &pointer,
@@ -366,8 +366,7 @@ void StateChecker::checkExclusive(const Json &body, const std::string &pointer, 
     }
 }
 
-void StateChecker::checkTypeRules(const Json &body, const std::string &pointer, StateType type,
-                                  QueryLanguage language)
+void StateChecker::checkTypeRules(const Json &body, const std::string &pointer, StateType type)
 {
     auto require = [&](const char *field, const char *what) {
         if (!body.contains(field)) {
@@ -429,7 +428,6 @@ void StateChecker::checkTypeRules(const Json &body, const std::string &pointer, 
     case StateType::Unknown:
         break;
     }
-    (void)language;
 }
 
 void StateChecker::checkCredentials(const Json &value, const std::string &pointer,

@@ -42,13 +42,12 @@ class StateChecker
     QueryLanguage checkQueryLanguage(const Json &body, const std::string &pointer,
                                      QueryLanguage inherited);
     void checkField(const FieldInfo &field, const Json &value, const std::string &pointer,
-                    StateType type, QueryLanguage language, StateSummary &summary);
+                    QueryLanguage language, StateSummary &summary);
     void checkInteger(const Json &value, const std::string &pointer, std::string_view field,
                       long long minimum, long long maximum, QueryLanguage language);
     void checkFlow(const Json &body, const std::string &pointer, StateType type,
                    StateSummary &summary);
-    void checkTypeRules(const Json &body, const std::string &pointer, StateType type,
-                        QueryLanguage language);
+    void checkTypeRules(const Json &body, const std::string &pointer, StateType type);
     void checkExclusive(const Json &body, const std::string &pointer, std::string_view a,
                         std::string_view b);
     void checkCredentials(const Json &value, const std::string &pointer, QueryLanguage language);

@@ -1,5 +1,6 @@
 #include "model/validation/validationcontext.h"
 
+#include "model/json/jsonpointer.h"
 #include "model/json/jsonreader.h"
 
 #include <algorithm>
@@ -18,9 +19,28 @@ void ValidationContext::warning(std::string_view code, const std::string &pointe
     add(code, Severity::Warning, pointer, std::move(message), false);
 }
 
+namespace {
+
+// The innermost state a pointer lies in: the token after the last "States" step.
+std::string innermostState(const std::string &pointer)
+{
+    std::vector<std::string> tokens = splitPointer(pointer);
+    for (size_t i = tokens.size(); i >= 2; --i) {
+        if (tokens[i - 2] == "States")
+            return tokens[i - 1];
+    }
+    return {};
+}
+
+} // namespace
+
 void ValidationContext::add(std::string_view code, Severity severity, const std::string &pointer,
                             std::string message, bool atKey)
 {
+    // Every message names the state it is about, so it reads well in a list or a log.
+    std::string state = innermostState(pointer);
+    if (!state.empty() && message.find(quoteName(state)) == std::string::npos)
+        message = "State " + quoteName(state) + ": " + message;
     Diagnostic diagnostic;
     diagnostic.code = std::string(code);
     diagnostic.severity = severity;

@@ -153,6 +153,13 @@ void tst_Validator::eachCodeHasAFixtureProducingExactlyIt()
         if (d.location.pointer != pointer.toStdString())
             continue;
         found = true;
+        // A diagnostic inside a state names that state.
+        std::vector<std::string> tokens = splitPointer(d.location.pointer);
+        for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+            if (tokens[i] == "States" && i + 2 == tokens.size())
+                QVERIFY2(d.message.find("'" + tokens[i + 1] + "'") != std::string::npos,
+                         d.message.c_str());
+        }
         QVERIFY(d.location.line > 0);
         QVERIFY(d.location.column > 0);
         if (outcome.readable)
