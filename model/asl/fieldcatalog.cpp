@@ -122,7 +122,137 @@ constexpr std::array documentFields = {
               "JSONPath (default) or JSONata for every state."},
 };
 
+using F = ObjectFieldInfo;
+using K = FieldKind;
+
+constexpr std::array retrierFields = {
+    F{"ErrorEquals", K::ErrorNames, Both, true, "", "The errors this retrier handles."},
+    F{"IntervalSeconds", K::PositiveInteger, Both, false, "", "Seconds before the first retry."},
+    F{"MaxAttempts", K::NonNegativeInteger, Both, false, "", "How many retries (0: none)."},
+    F{"BackoffRate", K::Number, Both, false, "", "Multiplies the interval (at least 1.0)."},
+    F{"MaxDelaySeconds", K::PositiveInteger, Both, false, "", "The longest interval."},
+    F{"JitterStrategy", K::Enumeration, Both, false, "FULL NONE", "Randomises intervals."},
+    F{"Comment", K::Comment, Both, false, "", "A description for people."},
+};
+constexpr std::array catcherFields = {
+    F{"ErrorEquals", K::ErrorNames, Both, true, "", "The errors this catcher handles."},
+    F{"Next", K::StateName, Both, true, "", "The state to go to."},
+    F{"ResultPath", K::ReferencePath, JsonPath, false, "", "Where the error output goes."},
+    F{"Output", K::JsonataTemplate, Jsonata, false, "", "The output passed on (JSONata)."},
+    F{"Assign", K::Variables, Both, false, "", "Variables to set."},
+    F{"Comment", K::Comment, Both, false, "", "A description for people."},
+};
+constexpr std::array processorConfigFields = {
+    F{"Mode", K::Enumeration, Both, false, "INLINE DISTRIBUTED", "Where iterations run."},
+    F{"ExecutionType", K::Enumeration, Both, false, "STANDARD EXPRESS",
+      "The child executions' type (DISTRIBUTED only, required there)."},
+};
+constexpr std::array itemReaderFields = {
+    F{"Resource", K::Resource, Both, true, "", "The S3 read action."},
+    F{"ReaderConfig", K::Object, Both, false, "", "How to read the items."},
+    F{"Parameters", K::PayloadTemplate, JsonPath, false, "", "The read action's parameters."},
+    F{"Arguments", K::JsonataTemplate, Jsonata, false, "", "The read action's arguments."},
+};
+constexpr std::array readerConfigFields = {
+    F{"InputType", K::Enumeration, Both, false, "CSV JSON JSONL MANIFEST PARQUET",
+      "The format of the object read."},
+    F{"CSVHeaderLocation", K::Enumeration, Both, false, "FIRST_ROW GIVEN",
+      "Where CSV column names come from."},
+    F{"CSVHeaders", K::AnyValue, Both, false, "", "The column names (GIVEN)."},
+    F{"CSVDelimiter", K::Enumeration, Both, false, "COMMA PIPE SEMICOLON SPACE TAB",
+      "The CSV field separator."},
+    F{"MaxItems", K::JsonataOrInteger, Both, false, "", "Reads at most this many items."},
+    F{"MaxItemsPath", K::ReferencePath, JsonPath, false, "", "Reads MaxItems from the input."},
+    F{"ManifestType", K::Enumeration, Both, false, "ATHENA_DATA S3_INVENTORY",
+      "The kind of manifest."},
+    F{"Transformation", K::Enumeration, Both, false, "NONE LOAD_AND_FLATTEN",
+      "How manifest entries become items."},
+};
+constexpr std::array itemBatcherFields = {
+    F{"MaxItemsPerBatch", K::JsonataOrInteger, Both, false, "", "Items per batch."},
+    F{"MaxItemsPerBatchPath", K::ReferencePath, JsonPath, false, "",
+      "Reads MaxItemsPerBatch from the input."},
+    F{"MaxInputBytesPerBatch", K::JsonataOrInteger, Both, false, "", "Bytes per batch."},
+    F{"MaxInputBytesPerBatchPath", K::ReferencePath, JsonPath, false, "",
+      "Reads MaxInputBytesPerBatch from the input."},
+    F{"BatchInput", K::JsonataTemplate, Both, false, "", "Added to every batch."},
+};
+constexpr std::array resultWriterFields = {
+    F{"Resource", K::Resource, Both, false, "", "The S3 write action."},
+    F{"Parameters", K::PayloadTemplate, JsonPath, false, "", "The write action's parameters."},
+    F{"Arguments", K::JsonataTemplate, Jsonata, false, "", "The write action's arguments."},
+    F{"WriterConfig", K::Object, Both, false, "", "How results are written."},
+};
+constexpr std::array writerConfigFields = {
+    F{"OutputType", K::Enumeration, Both, true, "JSON JSONL", "The format written."},
+    F{"Transformation", K::Enumeration, Both, false, "NONE COMPACT FLATTEN",
+      "How results are shaped."},
+};
+constexpr std::array credentialsFields = {
+    F{"RoleArn", K::JsonataOrText, Both, false, "", "The role to assume."},
+    F{"RoleArn.$", K::ReferencePath, JsonPath, false, "", "Reads the role from the input."},
+};
+
 } // namespace
+
+std::span<const ObjectFieldInfo> objectFieldCatalog(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::Retrier:
+        return retrierFields;
+    case ObjectKind::Catcher:
+        return catcherFields;
+    case ObjectKind::ProcessorConfig:
+        return processorConfigFields;
+    case ObjectKind::ItemReader:
+        return itemReaderFields;
+    case ObjectKind::ReaderConfig:
+        return readerConfigFields;
+    case ObjectKind::ItemBatcher:
+        return itemBatcherFields;
+    case ObjectKind::ResultWriter:
+        return resultWriterFields;
+    case ObjectKind::WriterConfig:
+        return writerConfigFields;
+    case ObjectKind::Credentials:
+        return credentialsFields;
+    }
+    return {};
+}
+
+const ObjectFieldInfo *findObjectField(ObjectKind kind, std::string_view name)
+{
+    for (const ObjectFieldInfo &field : objectFieldCatalog(kind)) {
+        if (field.name == name)
+            return &field;
+    }
+    return nullptr;
+}
+
+std::string_view toString(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::Retrier:
+        return "A retrier";
+    case ObjectKind::Catcher:
+        return "A catcher";
+    case ObjectKind::ProcessorConfig:
+        return "ProcessorConfig";
+    case ObjectKind::ItemReader:
+        return "ItemReader";
+    case ObjectKind::ReaderConfig:
+        return "ReaderConfig";
+    case ObjectKind::ItemBatcher:
+        return "ItemBatcher";
+    case ObjectKind::ResultWriter:
+        return "ResultWriter";
+    case ObjectKind::WriterConfig:
+        return "WriterConfig";
+    case ObjectKind::Credentials:
+        return "Credentials";
+    }
+    return "The object";
+}
 
 std::span<const FieldInfo> stateFieldCatalog()
 {
@@ -208,6 +338,14 @@ std::string_view toString(FieldKind kind)
         return "result writer";
     case FieldKind::Label:
         return "label";
+    case FieldKind::Number:
+        return "number";
+    case FieldKind::Enumeration:
+        return "one of";
+    case FieldKind::ErrorNames:
+        return "error names";
+    case FieldKind::Object:
+        return "object";
     }
     return "value";
 }

@@ -40,6 +40,10 @@ enum class FieldKind {
     ItemBatcher,        // Map: how items are batched (distributed)
     ResultWriter,       // Map: where the results go (distributed)
     Label,              // up to 40 characters, none of AWS's reserved ones
+    Number,             // any number (BackoffRate)
+    Enumeration,        // one of the field's `values`
+    ErrorNames,         // ErrorEquals: a non-empty array of error names
+    Object,             // a nested object with its own catalogue (ReaderConfig, WriterConfig)
 };
 
 // Bit sets over StateType and QueryLanguage values.
@@ -78,6 +82,36 @@ std::span<const FieldInfo> stateFieldCatalog();
 const FieldInfo *findStateField(std::string_view name);
 // The fields of the top-level definition (StartAt, States, Comment, Version, ...).
 std::span<const FieldInfo> documentFieldCatalog();
+
+// Objects inside a state whose fields ASL fixes, each with its own small catalogue.
+enum class ObjectKind {
+    Retrier,
+    Catcher,
+    ProcessorConfig,
+    ItemReader,
+    ReaderConfig,
+    ItemBatcher,
+    ResultWriter,
+    WriterConfig,
+    Credentials,
+};
+
+struct ObjectFieldInfo
+{
+    std::string_view name;
+    FieldKind kind;
+    QueryLanguageMask languages;
+    bool required;
+    std::string_view values; // Enumeration: the allowed values, space-separated
+    std::string_view description;
+
+    bool allowedIn(QueryLanguage language) const { return (languages & maskOf(language)) != 0; }
+};
+
+std::span<const ObjectFieldInfo> objectFieldCatalog(ObjectKind kind);
+const ObjectFieldInfo *findObjectField(ObjectKind kind, std::string_view name);
+// "Retrier", "Catcher", "ProcessorConfig", ...
+std::string_view toString(ObjectKind kind);
 
 std::string_view toString(FieldKind kind);
 

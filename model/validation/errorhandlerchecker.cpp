@@ -2,10 +2,9 @@
 
 #include "model/json/jsonpointer.h"
 #include "model/validation/diagnosticcodes.h"
+#include "model/validation/objectfieldchecks.h"
 #include "model/validation/validationcontext.h"
 #include "model/validation/valuechecks.h"
-
-#include <algorithm>
 
 namespace Stepwise::Model {
 
@@ -16,10 +15,8 @@ ErrorHandlerChecker::ErrorHandlerChecker(ValidationContext &context)
 
 bool ErrorHandlerChecker::checkErrorEquals(const Json &entry, const std::string &pointer)
 {
-    if (!entry.contains("ErrorEquals")) {
-        m_context.error(DiagnosticCode::FieldRequired, pointer, "ErrorEquals is required");
-        return false;
-    }
+    if (!entry.contains("ErrorEquals"))
+        return false; // reported as a missing required field
     const Json &errors = entry["ErrorEquals"];
     std::string at = appendPointer(pointer, "ErrorEquals");
     if (!errors.is_array()) {
@@ -83,7 +80,8 @@ void ErrorHandlerChecker::checkInteger(const Json &entry, const std::string &poi
     }
 }
 
-void ErrorHandlerChecker::checkRetriers(const Json &retriers, const std::string &pointer)
+void ErrorHandlerChecker::checkRetriers(const Json &retriers, const std::string &pointer,
+                                        QueryLanguage language)
 {
     if (!retriers.is_array()) {
         m_context.error(DiagnosticCode::FieldType, pointer, "Retry must be an array of retriers");
@@ -93,19 +91,9 @@ void ErrorHandlerChecker::checkRetriers(const Json &retriers, const std::string 
     for (size_t i = 0; i < retriers.size(); ++i) {
         const Json &retrier = retriers[i];
         std::string at = appendPointer(pointer, i);
-        if (!retrier.is_object()) {
-            m_context.error(DiagnosticCode::FieldType, at, "A retrier must be an object");
+        if (!checkObjectFields(m_context, ObjectKind::Retrier, retrier, at, language)) {
             catchesAll.push_back(false);
             continue;
-        }
-        for (auto it = retrier.begin(); it != retrier.end(); ++it) {
-            static constexpr std::string_view known[]
-                = {"ErrorEquals",     "IntervalSeconds", "MaxAttempts", "BackoffRate",
-                   "MaxDelaySeconds", "JitterStrategy",  "Comment"};
-            if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known)) {
-                m_context.error(DiagnosticCode::FieldUnknown, appendPointer(at, it.key()),
-                                "A retrier does not accept the field '" + it.key() + "'", true);
-            }
         }
         catchesAll.push_back(checkErrorEquals(retrier, at));
         checkInteger(retrier, at, "IntervalSeconds", 1, 99999999);
@@ -119,17 +107,6 @@ void ErrorHandlerChecker::checkRetriers(const Json &retriers, const std::string 
             else if (rate.get<double>() < 1.0)
                 m_context.error(DiagnosticCode::FieldRange, rateAt,
                                 "BackoffRate must be at least 1.0 (the allowed minimum is 1)");
-        }
-        if (retrier.contains("JitterStrategy")) {
-            const Json &jitter = retrier["JitterStrategy"];
-            std::string jitterAt = appendPointer(at, "JitterStrategy");
-            if (!jitter.is_string())
-                m_context.error(DiagnosticCode::FieldType, jitterAt,
-                                "JitterStrategy must be a string");
-            else if (jitter != "FULL" && jitter != "NONE")
-                m_context.error(DiagnosticCode::FieldRange, jitterAt,
-                                "JitterStrategy must be FULL or NONE, not "
-                                    + jitter.get<std::string>());
         }
         if (retrier.contains("Comment") && !retrier["Comment"].is_string())
             m_context.error(DiagnosticCode::FieldType, appendPointer(at, "Comment"),
@@ -150,39 +127,29 @@ void ErrorHandlerChecker::checkCatchers(const Json &catchers, const std::string 
     for (size_t i = 0; i < catchers.size(); ++i) {
         const Json &catcher = catchers[i];
         std::string at = appendPointer(pointer, i);
-        if (!catcher.is_object()) {
-            m_context.error(DiagnosticCode::FieldType, at, "A catcher must be an object");
+        if (!checkObjectFields(m_context, ObjectKind::Catcher, catcher, at, language)) {
             catchesAll.push_back(false);
             continue;
         }
         for (auto it = catcher.begin(); it != catcher.end(); ++it) {
             const std::string &key = it.key();
+            if (!isUsableField(ObjectKind::Catcher, key, language))
+                continue;
             std::string keyAt = appendPointer(at, key);
-            if (key == "ErrorEquals" || key == "Comment") {
-                if (key == "Comment" && !it.value().is_string())
-                    m_context.error(DiagnosticCode::FieldType, keyAt, "Comment must be a string");
+            if (key == "Comment" && !it.value().is_string()) {
+                m_context.error(DiagnosticCode::FieldType, keyAt, "Comment must be a string");
             } else if (key == "Next") {
                 if (it.value().is_string())
                     edges.push_back({it.value().get<std::string>(), keyAt});
                 else
                     m_context.error(DiagnosticCode::FieldType, keyAt,
                                     "Next must be a state name (a string)");
-            } else if (key == "ResultPath" || key == "Output") {
-                bool jsonPathField = key == "ResultPath";
-                if (jsonPathField == jsonata) {
-                    m_context.error(DiagnosticCode::FieldQueryLanguage, keyAt,
-                                    "'" + key + "' in a catcher is a "
-                                        + (jsonPathField ? "JSONPath" : "JSONata")
-                                        + " field; the state uses "
-                                        + (jsonata ? "JSONata" : "JSONPath"),
-                                    true);
-                } else if (jsonPathField) {
-                    m_expressions.checkPath(it.value(), keyAt,
-                                            ExpressionSyntax::PathKind::ReferencePath, true,
-                                            "ResultPath");
-                } else {
-                    m_expressions.checkJsonataTemplate(it.value(), keyAt);
-                }
+            } else if (key == "ResultPath") {
+                m_expressions.checkPath(it.value(), keyAt,
+                                        ExpressionSyntax::PathKind::ReferencePath, true,
+                                        "ResultPath");
+            } else if (key == "Output") {
+                m_expressions.checkJsonataTemplate(it.value(), keyAt);
             } else if (key == "Assign") {
                 if (!it.value().is_object())
                     m_context.error(DiagnosticCode::FieldType, keyAt, "Assign must be an object");
@@ -190,14 +157,9 @@ void ErrorHandlerChecker::checkCatchers(const Json &catchers, const std::string 
                     m_expressions.checkJsonataTemplate(it.value(), keyAt);
                 else
                     m_expressions.checkPayloadTemplate(it.value(), keyAt);
-            } else {
-                m_context.error(DiagnosticCode::FieldUnknown, keyAt,
-                                "A catcher does not accept the field '" + key + "'", true);
             }
         }
         catchesAll.push_back(checkErrorEquals(catcher, at));
-        if (!catcher.contains("Next"))
-            m_context.error(DiagnosticCode::FieldRequired, at, "A catcher needs a Next");
     }
     checkStatesAllLast(pointer, catchesAll, "catcher");
 }

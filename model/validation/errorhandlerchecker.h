@@ -19,7 +19,7 @@ class ErrorHandlerChecker
   public:
     explicit ErrorHandlerChecker(ValidationContext &context);
 
-    void checkRetriers(const Json &retriers, const std::string &pointer);
+    void checkRetriers(const Json &retriers, const std::string &pointer, QueryLanguage language);
     // Adds each catcher's Next to `edges`.
     void checkCatchers(const Json &catchers, const std::string &pointer, QueryLanguage language,
                        std::vector<Edge> &edges);

@@ -2,6 +2,7 @@
 
 #include "model/json/jsonpointer.h"
 #include "model/validation/diagnosticcodes.h"
+#include "model/validation/objectfieldchecks.h"
 #include "model/validation/resourcechecks.h"
 #include "model/validation/validationcontext.h"
 #include "model/validation/valuechecks.h"
@@ -13,142 +14,92 @@ MapFieldChecker::MapFieldChecker(ValidationContext &context)
     , m_expressions(context)
 {}
 
-bool MapFieldChecker::checkObject(const Json &value, const std::string &pointer,
-                                  std::string_view what,
-                                  std::initializer_list<std::string_view> fields)
+void MapFieldChecker::checkValues(ObjectKind kind, const Json &value, const std::string &pointer,
+                                  QueryLanguage language)
 {
-    if (!value.is_object()) {
-        m_context.error(DiagnosticCode::FieldType, pointer,
-                        std::string(what) + " must be an object");
-        return false;
-    }
     for (auto it = value.begin(); it != value.end(); ++it) {
-        bool known = false;
-        for (std::string_view field : fields)
-            known = known || field == it.key();
-        if (!known) {
-            m_context.error(DiagnosticCode::FieldUnknown, appendPointer(pointer, it.key()),
-                            std::string(what) + " does not accept the field '" + it.key() + "'",
-                            true);
-        }
-    }
-    return true;
-}
-
-void MapFieldChecker::checkParameters(const Json &value, const std::string &pointer,
-                                      QueryLanguage language)
-{
-    for (const char *field : {"Parameters", "Arguments"}) {
-        if (!value.contains(field))
+        const std::string &key = it.key();
+        if (!isUsableField(kind, key, language) || m_context.isPlaceholder(it.value()))
             continue;
-        std::string at = appendPointer(pointer, field);
-        bool jsonPathField = std::string_view(field) == "Parameters";
-        if (jsonPathField != (language == QueryLanguage::JsonPath)) {
-            m_context.error(DiagnosticCode::FieldQueryLanguage, at,
-                            std::string("'") + field + "' is a "
-                                + (jsonPathField ? "JSONPath" : "JSONata") + " field here",
+        const std::string at = appendPointer(pointer, key);
+        switch (findObjectField(kind, key)->kind) {
+        case FieldKind::Resource:
+            checkResource(m_context, it.value(), at);
+            break;
+        case FieldKind::PayloadTemplate:
+            m_expressions.checkPayloadTemplate(it.value(), at);
+            break;
+        case FieldKind::JsonataTemplate:
+            if (language == QueryLanguage::Jsonata)
+                m_expressions.checkJsonataTemplate(it.value(), at);
+            else
+                m_expressions.checkPayloadTemplate(it.value(), at);
+            break;
+        case FieldKind::ReferencePath:
+            m_expressions.checkPath(it.value(), at, ExpressionSyntax::PathKind::ReferencePath,
+                                    false, key);
+            break;
+        case FieldKind::JsonataOrInteger:
+            checkCount(it.value(), at, key, language);
+            break;
+        default:
+            break;
+        }
+    }
+    // A count and the path reading it exclude each other.
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const std::string &key = it.key();
+        if (key.size() > 4 && key.substr(key.size() - 4) == "Path"
+            && value.contains(key.substr(0, key.size() - 4))) {
+            m_context.error(DiagnosticCode::FieldConflict, appendPointer(pointer, key),
+                            "'" + key.substr(0, key.size() - 4) + "' and '" + key
+                                + "' cannot be used together",
                             true);
-        } else if (jsonPathField) {
-            m_expressions.checkPayloadTemplate(value[field], at);
-        } else {
-            m_expressions.checkJsonataTemplate(value[field], at);
         }
     }
 }
 
-void MapFieldChecker::checkCount(const Json &value, const std::string &pointer,
-                                 std::string_view field, QueryLanguage language)
+void MapFieldChecker::checkCount(const Json &count, const std::string &pointer,
+                                 const std::string &field, QueryLanguage language)
 {
-    if (!value.contains(field))
-        return;
-    const Json &count = value[std::string(field)];
-    std::string at = appendPointer(pointer, field);
-    if (m_context.isPlaceholder(count))
-        return;
     if (language == QueryLanguage::Jsonata && count.is_string()) {
-        m_expressions.checkJsonataString(count, at, field);
+        m_expressions.checkJsonataString(count, pointer, field);
     } else if (!isIntegerValue(count)) {
-        m_context.error(DiagnosticCode::FieldType, at, std::string(field) + " must be an integer");
+        m_context.error(DiagnosticCode::FieldType, pointer, field + " must be an integer");
     } else if (count.is_number_integer() && count.get<long long>() < 0) {
-        m_context.error(DiagnosticCode::FieldRange, at, std::string(field) + " cannot be negative");
-    }
-    std::string pathField = std::string(field) + "Path";
-    if (value.contains(pathField)) {
-        m_context.error(
-            DiagnosticCode::FieldConflict, appendPointer(pointer, pathField),
-            "'" + std::string(field) + "' and '" + pathField + "' cannot be used together", true);
+        m_context.error(DiagnosticCode::FieldRange, pointer, field + " cannot be negative");
     }
 }
 
 void MapFieldChecker::checkItemReader(const Json &value, const std::string &pointer,
                                       QueryLanguage language)
 {
-    if (!checkObject(value, pointer, "ItemReader",
-                     {"Resource", "ReaderConfig", "Parameters", "Arguments"}))
+    if (!checkObjectFields(m_context, ObjectKind::ItemReader, value, pointer, language))
         return;
-    if (!value.contains("Resource"))
-        m_context.error(DiagnosticCode::FieldRequired, pointer, "ItemReader needs a Resource");
-    else
-        checkResource(m_context, value["Resource"], appendPointer(pointer, "Resource"));
-    checkParameters(value, pointer, language);
+    checkValues(ObjectKind::ItemReader, value, pointer, language);
     if (!value.contains("ReaderConfig"))
         return;
     std::string at = appendPointer(pointer, "ReaderConfig");
-    const Json &config = value["ReaderConfig"];
-    if (!checkObject(config, at, "ReaderConfig",
-                     {"InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter", "MaxItems",
-                      "MaxItemsPath", "ManifestType", "Transformation"}))
-        return;
-    checkCount(config, at, "MaxItems", language);
-    if (config.contains("MaxItemsPath"))
-        m_expressions.checkPath(config["MaxItemsPath"], appendPointer(at, "MaxItemsPath"),
-                                ExpressionSyntax::PathKind::ReferencePath, false, "MaxItemsPath");
+    if (checkObjectFields(m_context, ObjectKind::ReaderConfig, value["ReaderConfig"], at, language))
+        checkValues(ObjectKind::ReaderConfig, value["ReaderConfig"], at, language);
 }
 
 void MapFieldChecker::checkItemBatcher(const Json &value, const std::string &pointer,
                                        QueryLanguage language)
 {
-    if (!checkObject(value, pointer, "ItemBatcher",
-                     {"MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
-                      "MaxInputBytesPerBatchPath", "BatchInput"}))
-        return;
-    checkCount(value, pointer, "MaxItemsPerBatch", language);
-    checkCount(value, pointer, "MaxInputBytesPerBatch", language);
-    for (const char *field : {"MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"}) {
-        if (!value.contains(field))
-            continue;
-        std::string at = appendPointer(pointer, field);
-        if (language == QueryLanguage::Jsonata)
-            m_context.error(DiagnosticCode::FieldQueryLanguage, at,
-                            std::string("'") + field + "' is a JSONPath field", true);
-        else
-            m_expressions.checkPath(value[field], at, ExpressionSyntax::PathKind::ReferencePath,
-                                    false, field);
-    }
-    if (value.contains("BatchInput")) {
-        std::string at = appendPointer(pointer, "BatchInput");
-        if (language == QueryLanguage::Jsonata)
-            m_expressions.checkJsonataTemplate(value["BatchInput"], at);
-        else
-            m_expressions.checkPayloadTemplate(value["BatchInput"], at);
-    }
+    if (checkObjectFields(m_context, ObjectKind::ItemBatcher, value, pointer, language))
+        checkValues(ObjectKind::ItemBatcher, value, pointer, language);
 }
 
 void MapFieldChecker::checkResultWriter(const Json &value, const std::string &pointer,
                                         QueryLanguage language)
 {
-    if (!checkObject(value, pointer, "ResultWriter",
-                     {"Resource", "Parameters", "Arguments", "WriterConfig"}))
+    if (!checkObjectFields(m_context, ObjectKind::ResultWriter, value, pointer, language))
         return;
-    if (value.contains("Resource"))
-        checkResource(m_context, value["Resource"], appendPointer(pointer, "Resource"));
-    checkParameters(value, pointer, language);
+    checkValues(ObjectKind::ResultWriter, value, pointer, language);
     if (value.contains("WriterConfig")) {
-        std::string at = appendPointer(pointer, "WriterConfig");
-        if (checkObject(value["WriterConfig"], at, "WriterConfig", {"OutputType", "Transformation"})
-            && !value["WriterConfig"].contains("OutputType")) {
-            m_context.error(DiagnosticCode::FieldRequired, at, "WriterConfig needs an OutputType");
-        }
+        checkObjectFields(m_context, ObjectKind::WriterConfig, value["WriterConfig"],
+                          appendPointer(pointer, "WriterConfig"), language);
     }
 }
 

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "model/asl/fieldcatalog.h"
 #include "model/asl/statetype.h"
 #include "model/json/json.h"
 #include "model/validation/expressionchecks.h"
 
-#include <initializer_list>
 #include <string>
-#include <string_view>
 
 namespace Stepwise::Model {
 
@@ -24,10 +23,10 @@ class MapFieldChecker
     void checkResultWriter(const Json &value, const std::string &pointer, QueryLanguage language);
 
   private:
-    bool checkObject(const Json &value, const std::string &pointer, std::string_view what,
-                     std::initializer_list<std::string_view> fields);
-    void checkParameters(const Json &value, const std::string &pointer, QueryLanguage language);
-    void checkCount(const Json &value, const std::string &pointer, std::string_view field,
+    // The values of the catalogued fields present (resources, templates, paths, counts).
+    void checkValues(ObjectKind kind, const Json &value, const std::string &pointer,
+                     QueryLanguage language);
+    void checkCount(const Json &count, const std::string &pointer, const std::string &field,
                     QueryLanguage language);
 
     ValidationContext &m_context;

@@ -2,6 +2,7 @@
 
 #include "model/json/jsonpointer.h"
 #include "model/validation/diagnosticcodes.h"
+#include "model/validation/objectfieldchecks.h"
 #include "model/validation/statechecker.h"
 #include "model/validation/validationcontext.h"
 #include "model/validation/valuechecks.h"
@@ -99,7 +100,8 @@ void ScopeChecker::checkDocument(const Json &definition)
     checkScope(definition, "", ScopeKind::Document, m_documentLanguage);
 }
 
-void ScopeChecker::checkScopeFields(const Json &scope, const std::string &pointer, ScopeKind kind)
+void ScopeChecker::checkScopeFields(const Json &scope, const std::string &pointer, ScopeKind kind,
+                                    QueryLanguage language)
 {
     for (auto it = scope.begin(); it != scope.end(); ++it) {
         if (!allowedScopeField(it.key(), kind)) {
@@ -116,17 +118,8 @@ void ScopeChecker::checkScopeFields(const Json &scope, const std::string &pointe
         return;
     const Json &config = scope["ProcessorConfig"];
     std::string at = appendPointer(pointer, "ProcessorConfig");
-    if (!config.is_object()) {
-        m_context.error(DiagnosticCode::FieldType, at, "ProcessorConfig must be an object");
+    if (!checkObjectFields(m_context, ObjectKind::ProcessorConfig, config, at, language))
         return;
-    }
-    for (auto it = config.begin(); it != config.end(); ++it) {
-        if (it.key() != "Mode" && it.key() != "ExecutionType")
-            m_context.error(DiagnosticCode::FieldUnknown, appendPointer(at, it.key()),
-                            "ProcessorConfig does not accept the field '" + it.key() + "'", true);
-    }
-    checkEnum(m_context, config, at, "Mode", {"INLINE", "DISTRIBUTED"});
-    checkEnum(m_context, config, at, "ExecutionType", {"STANDARD", "EXPRESS"});
     if (config.value("Mode", Json()) == "DISTRIBUTED" && !config.contains("ExecutionType"))
         m_context.error(DiagnosticCode::FieldRequired, at,
                         "A DISTRIBUTED ProcessorConfig needs an ExecutionType (STANDARD or "
@@ -141,7 +134,7 @@ void ScopeChecker::checkScope(const Json &scope, const std::string &pointer, Sco
                         scopeName(kind) + " must be a JSON object");
         return;
     }
-    checkScopeFields(scope, pointer, kind);
+    checkScopeFields(scope, pointer, kind, language);
 
     const std::string statesPointer = appendPointer(pointer, "States");
     const Json *states = nullptr;

@@ -33,7 +33,8 @@ class ScopeChecker
     QueryLanguage machineLanguage() const { return m_machineLanguage; }
 
   private:
-    void checkScopeFields(const Json &scope, const std::string &pointer, ScopeKind kind);
+    void checkScopeFields(const Json &scope, const std::string &pointer, ScopeKind kind,
+                          QueryLanguage language);
 
     ValidationContext &m_context;
     QueryLanguage m_documentLanguage = QueryLanguage::JsonPath;

@@ -6,6 +6,7 @@
 #include "model/validation/diagnosticcodes.h"
 #include "model/validation/errorhandlerchecker.h"
 #include "model/validation/mapfieldchecker.h"
+#include "model/validation/objectfieldchecks.h"
 #include "model/validation/resourcechecks.h"
 #include "model/validation/scopechecker.h"
 #include "model/validation/validationcontext.h"
@@ -161,6 +162,10 @@ void StateChecker::checkField(const FieldInfo &field, const Json &value, const s
     case FieldKind::StateType:
     case FieldKind::QueryLanguage:
     case FieldKind::AnyValue:
+    case FieldKind::Number:      // only inside retriers
+    case FieldKind::Enumeration: // only inside objects with their own catalogue
+    case FieldKind::ErrorNames:
+    case FieldKind::Object:
         return;
     case FieldKind::Comment:
     case FieldKind::Text:
@@ -265,7 +270,7 @@ void StateChecker::checkField(const FieldInfo &field, const Json &value, const s
         }
         return;
     case FieldKind::Retriers:
-        ErrorHandlerChecker(m_context).checkRetriers(value, at);
+        ErrorHandlerChecker(m_context).checkRetriers(value, at, language);
         return;
     case FieldKind::Catchers:
         ErrorHandlerChecker(m_context).checkCatchers(value, at, language, summary.edges);
@@ -433,25 +438,20 @@ void StateChecker::checkTypeRules(const Json &body, const std::string &pointer, 
 void StateChecker::checkCredentials(const Json &value, const std::string &pointer,
                                     QueryLanguage language)
 {
-    if (!value.is_object()) {
-        m_context.error(DiagnosticCode::FieldType, pointer, "Credentials must be an object");
+    if (!checkObjectFields(m_context, ObjectKind::Credentials, value, pointer, language))
         return;
-    }
     bool hasRole = false;
     for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!isUsableField(ObjectKind::Credentials, it.key(), language))
+            continue;
+        hasRole = true;
         std::string at = appendPointer(pointer, it.key());
-        if (it.key() == "RoleArn") {
-            hasRole = true;
-            if (!it.value().is_string())
-                m_context.error(DiagnosticCode::FieldType, at, "RoleArn must be a string");
-            else if (language == QueryLanguage::Jsonata)
-                m_expressions.checkJsonataText(it.value().get<std::string>(), at);
-        } else if (it.key() == "RoleArn.$" && language == QueryLanguage::JsonPath) {
-            hasRole = true;
+        if (it.key() == "RoleArn.$") {
             m_expressions.checkPathOrIntrinsic(it.value(), at, "RoleArn.$");
-        } else {
-            m_context.error(DiagnosticCode::FieldUnknown, at,
-                            "Credentials does not accept the field '" + it.key() + "'", true);
+        } else if (!it.value().is_string()) {
+            m_context.error(DiagnosticCode::FieldType, at, "RoleArn must be a string");
+        } else if (language == QueryLanguage::Jsonata) {
+            m_expressions.checkJsonataText(it.value().get<std::string>(), at);
         }
     }
     if (!hasRole) {

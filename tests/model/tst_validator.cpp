@@ -333,6 +333,22 @@ void tst_Validator::rejectsWhatAwsRejects_data()
     row("choiceTakesNoEnd",
         R"j({"A": {"Type": "Choice", "Choices": [{"Variable": "$.a", "IsNull": true, "Next": "B"}], "End": true}, "B": {"Type": "Succeed"}})j",
         "FIELD_NOT_ALLOWED", "/States/A/End");
+    row("readerInputTypeUnknown",
+        R"j({"A": {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "XML"}},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, "End": true}})j",
+        "FIELD_RANGE", "/States/A/ItemReader/ReaderConfig/InputType");
+    row("batcherCountAndPath",
+        R"j({"A": {"Type": "Map", "ItemBatcher": {"MaxItemsPerBatch": 2, "MaxItemsPerBatchPath": "$.n"},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, "End": true}})j",
+        "FIELD_CONFLICT", "/States/A/ItemBatcher/MaxItemsPerBatchPath");
+    row("catcherResultPathInJsonata",
+        R"j({"A": {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke",
+              "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.e", "Next": "B"}], "End": true}, "B": {"Type": "Succeed"}})j",
+        "FIELD_QUERY_LANGUAGE", "/States/A/Catch/0/ResultPath");
+    row("writerConfigWithoutOutputType",
+        R"j({"A": {"Type": "Map", "ResultWriter": {"WriterConfig": {"Transformation": "NONE"}},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, "End": true}})j",
+        "FIELD_REQUIRED", "/States/A/ResultWriter/WriterConfig");
     row("emptyBranches", R"j({"A": {"Type": "Parallel", "Branches": [], "End": true}})j",
         "FIELD_RANGE", "/States/A/Branches");
     row("emptyChoices",
