@@ -193,7 +193,63 @@ constexpr std::array credentialsFields = {
     F{"RoleArn.$", K::ReferencePath, JsonPath, false, "", "Reads the role from the input."},
 };
 
+constexpr std::array choiceOperators = {
+    ChoiceOperatorInfo{"StringEquals", OperandKind::String},
+    ChoiceOperatorInfo{"StringEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"StringLessThan", OperandKind::String},
+    ChoiceOperatorInfo{"StringLessThanPath", OperandKind::Path},
+    ChoiceOperatorInfo{"StringGreaterThan", OperandKind::String},
+    ChoiceOperatorInfo{"StringGreaterThanPath", OperandKind::Path},
+    ChoiceOperatorInfo{"StringLessThanEquals", OperandKind::String},
+    ChoiceOperatorInfo{"StringLessThanEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"StringGreaterThanEquals", OperandKind::String},
+    ChoiceOperatorInfo{"StringGreaterThanEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"StringMatches", OperandKind::String},
+    ChoiceOperatorInfo{"NumericEquals", OperandKind::Number},
+    ChoiceOperatorInfo{"NumericEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"NumericLessThan", OperandKind::Number},
+    ChoiceOperatorInfo{"NumericLessThanPath", OperandKind::Path},
+    ChoiceOperatorInfo{"NumericGreaterThan", OperandKind::Number},
+    ChoiceOperatorInfo{"NumericGreaterThanPath", OperandKind::Path},
+    ChoiceOperatorInfo{"NumericLessThanEquals", OperandKind::Number},
+    ChoiceOperatorInfo{"NumericLessThanEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"NumericGreaterThanEquals", OperandKind::Number},
+    ChoiceOperatorInfo{"NumericGreaterThanEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"BooleanEquals", OperandKind::Boolean},
+    ChoiceOperatorInfo{"BooleanEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"TimestampEquals", OperandKind::Timestamp},
+    ChoiceOperatorInfo{"TimestampEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"TimestampLessThan", OperandKind::Timestamp},
+    ChoiceOperatorInfo{"TimestampLessThanPath", OperandKind::Path},
+    ChoiceOperatorInfo{"TimestampGreaterThan", OperandKind::Timestamp},
+    ChoiceOperatorInfo{"TimestampGreaterThanPath", OperandKind::Path},
+    ChoiceOperatorInfo{"TimestampLessThanEquals", OperandKind::Timestamp},
+    ChoiceOperatorInfo{"TimestampLessThanEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"TimestampGreaterThanEquals", OperandKind::Timestamp},
+    ChoiceOperatorInfo{"TimestampGreaterThanEqualsPath", OperandKind::Path},
+    ChoiceOperatorInfo{"IsNull", OperandKind::Test},
+    ChoiceOperatorInfo{"IsPresent", OperandKind::Test},
+    ChoiceOperatorInfo{"IsNumeric", OperandKind::Test},
+    ChoiceOperatorInfo{"IsString", OperandKind::Test},
+    ChoiceOperatorInfo{"IsBoolean", OperandKind::Test},
+    ChoiceOperatorInfo{"IsTimestamp", OperandKind::Test},
+};
+
 } // namespace
+
+std::span<const ChoiceOperatorInfo> choiceOperatorCatalog()
+{
+    return choiceOperators;
+}
+
+const ChoiceOperatorInfo *findChoiceOperator(std::string_view name)
+{
+    for (const ChoiceOperatorInfo &op : choiceOperators) {
+        if (op.name == name)
+            return &op;
+    }
+    return nullptr;
+}
 
 std::span<const ObjectFieldInfo> objectFieldCatalog(ObjectKind kind)
 {

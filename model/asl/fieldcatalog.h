@@ -113,6 +113,17 @@ const ObjectFieldInfo *findObjectField(ObjectKind kind, std::string_view name);
 // "Retrier", "Catcher", "ProcessorConfig", ...
 std::string_view toString(ObjectKind kind);
 
+// A JSONPath Choice rule's comparison operator and what it compares the Variable with.
+enum class OperandKind { String, Number, Boolean, Timestamp, Path, Test };
+struct ChoiceOperatorInfo
+{
+    std::string_view name;
+    OperandKind operand; // Path: a reference path to the value; Test: true or false
+};
+// Every comparison operator (StringEquals, NumericLessThanPath, IsPresent, ...).
+std::span<const ChoiceOperatorInfo> choiceOperatorCatalog();
+const ChoiceOperatorInfo *findChoiceOperator(std::string_view name);
+
 std::string_view toString(FieldKind kind);
 
 } // namespace Stepwise::Model

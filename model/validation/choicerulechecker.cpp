@@ -1,74 +1,14 @@
 #include "model/validation/choicerulechecker.h"
 
+#include "model/asl/fieldcatalog.h"
 #include "model/json/jsonpointer.h"
 #include "model/validation/diagnosticcodes.h"
 #include "model/validation/validationcontext.h"
 #include "model/validation/valuechecks.h"
 
-#include <array>
-
 namespace Stepwise::Model {
 
 namespace {
-
-enum class Operand { String, Number, Boolean, Timestamp, Path, Test };
-
-struct Operator
-{
-    std::string_view name;
-    Operand operand;
-};
-
-constexpr std::array operators = {
-    Operator{"StringEquals", Operand::String},
-    Operator{"StringEqualsPath", Operand::Path},
-    Operator{"StringLessThan", Operand::String},
-    Operator{"StringLessThanPath", Operand::Path},
-    Operator{"StringGreaterThan", Operand::String},
-    Operator{"StringGreaterThanPath", Operand::Path},
-    Operator{"StringLessThanEquals", Operand::String},
-    Operator{"StringLessThanEqualsPath", Operand::Path},
-    Operator{"StringGreaterThanEquals", Operand::String},
-    Operator{"StringGreaterThanEqualsPath", Operand::Path},
-    Operator{"StringMatches", Operand::String},
-    Operator{"NumericEquals", Operand::Number},
-    Operator{"NumericEqualsPath", Operand::Path},
-    Operator{"NumericLessThan", Operand::Number},
-    Operator{"NumericLessThanPath", Operand::Path},
-    Operator{"NumericGreaterThan", Operand::Number},
-    Operator{"NumericGreaterThanPath", Operand::Path},
-    Operator{"NumericLessThanEquals", Operand::Number},
-    Operator{"NumericLessThanEqualsPath", Operand::Path},
-    Operator{"NumericGreaterThanEquals", Operand::Number},
-    Operator{"NumericGreaterThanEqualsPath", Operand::Path},
-    Operator{"BooleanEquals", Operand::Boolean},
-    Operator{"BooleanEqualsPath", Operand::Path},
-    Operator{"TimestampEquals", Operand::Timestamp},
-    Operator{"TimestampEqualsPath", Operand::Path},
-    Operator{"TimestampLessThan", Operand::Timestamp},
-    Operator{"TimestampLessThanPath", Operand::Path},
-    Operator{"TimestampGreaterThan", Operand::Timestamp},
-    Operator{"TimestampGreaterThanPath", Operand::Path},
-    Operator{"TimestampLessThanEquals", Operand::Timestamp},
-    Operator{"TimestampLessThanEqualsPath", Operand::Path},
-    Operator{"TimestampGreaterThanEquals", Operand::Timestamp},
-    Operator{"TimestampGreaterThanEqualsPath", Operand::Path},
-    Operator{"IsNull", Operand::Test},
-    Operator{"IsPresent", Operand::Test},
-    Operator{"IsNumeric", Operand::Test},
-    Operator{"IsString", Operand::Test},
-    Operator{"IsBoolean", Operand::Test},
-    Operator{"IsTimestamp", Operand::Test},
-};
-
-const Operator *findOperator(std::string_view name)
-{
-    for (const Operator &op : operators) {
-        if (op.name == name)
-            return &op;
-    }
-    return nullptr;
-}
 
 bool isCombinator(std::string_view name)
 {
@@ -137,7 +77,7 @@ void ChoiceRuleChecker::checkJsonataRule(const Json &rule, const std::string &po
                 m_expressions.checkJsonataTemplate(it.value(), at);
         } else if (key == "Output") {
             m_expressions.checkJsonataTemplate(it.value(), at);
-        } else if (key == "Variable" || isCombinator(key) || findOperator(key)) {
+        } else if (key == "Variable" || isCombinator(key) || findChoiceOperator(key)) {
             m_context.error(DiagnosticCode::FieldQueryLanguage, at,
                             "'" + key
                                 + "' is a JSONPath Choice rule field; in JSONata a rule "
@@ -184,7 +124,7 @@ void ChoiceRuleChecker::checkJsonPathRule(const Json &rule, const std::string &p
         } else if (key == "Variable") {
             m_expressions.checkPath(it.value(), at, ExpressionSyntax::PathKind::ReferencePath,
                                     false, "Variable");
-        } else if (isCombinator(key) || findOperator(key)) {
+        } else if (isCombinator(key) || findChoiceOperator(key)) {
             found.push_back(key);
         } else if (key == "Condition" || key == "Output") {
             m_context.error(DiagnosticCode::FieldQueryLanguage, at,
@@ -242,7 +182,7 @@ void ChoiceRuleChecker::checkJsonPathRule(const Json &rule, const std::string &p
 void ChoiceRuleChecker::checkOperand(const std::string &op, const Json &value,
                                      const std::string &pointer)
 {
-    const Operator *info = findOperator(op);
+    const ChoiceOperatorInfo *info = findChoiceOperator(op);
     auto wrong = [&](const std::string &expected) {
         m_context.error(DiagnosticCode::ChoiceRuleOperandType, pointer,
                         op + " compares with " + expected + ", not " + value.dump());
@@ -250,24 +190,24 @@ void ChoiceRuleChecker::checkOperand(const std::string &op, const Json &value,
     if (m_context.isPlaceholder(value))
         return;
     switch (info->operand) {
-    case Operand::String:
+    case OperandKind::String:
         if (!value.is_string())
             wrong("a string");
         return;
-    case Operand::Number:
+    case OperandKind::Number:
         if (!value.is_number())
             wrong("a number");
         return;
-    case Operand::Boolean:
-    case Operand::Test:
+    case OperandKind::Boolean:
+    case OperandKind::Test:
         if (!value.is_boolean())
             wrong("true or false");
         return;
-    case Operand::Timestamp:
+    case OperandKind::Timestamp:
         if (!value.is_string() || !isRfc3339Timestamp(value.get<std::string>()))
             wrong("an RFC 3339 timestamp");
         return;
-    case Operand::Path:
+    case OperandKind::Path:
         if (!value.is_string())
             wrong("a path");
         else
