@@ -315,6 +315,16 @@ std::span<const FieldInfo> stateFieldCatalog()
     return stateFields;
 }
 
+std::vector<const FieldInfo *> fieldsFor(StateType type, QueryLanguage language)
+{
+    std::vector<const FieldInfo *> out;
+    for (const FieldInfo &field : stateFields) {
+        if (field.appliesTo(type) && field.allowedIn(language))
+            out.push_back(&field);
+    }
+    return out;
+}
+
 const FieldInfo *findStateField(std::string_view name)
 {
     for (const FieldInfo &field : stateFields) {

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace Stepwise::Model {
 
@@ -78,6 +79,9 @@ struct FieldInfo
 
 // Every state field AWS accepts, in the order the ASL specification presents them.
 std::span<const FieldInfo> stateFieldCatalog();
+// The fields a state of `type` may carry in `language`, in catalogue order (an inspector's
+// form for that state).
+std::vector<const FieldInfo *> fieldsFor(StateType type, QueryLanguage language);
 // The entry for `name` if any state type accepts a field of that name.
 const FieldInfo *findStateField(std::string_view name);
 // The fields of the top-level definition (StartAt, States, Comment, Version, ...).

@@ -107,6 +107,7 @@ class tst_Validator : public QObject
     void rejectsWhatAwsRejects();
     void fieldCatalogueDecidesWhereFieldsBelong_data();
     void fieldCatalogueDecidesWhereFieldsBelong();
+    void fieldsForAStateFollowTheCatalogue();
     void diagnosticsNameTheStateAndItsLine();
     void expressTypeRefusesCallbacks();
 };
@@ -424,6 +425,26 @@ void tst_Validator::fieldCatalogueDecidesWhereFieldsBelong()
     if (!expectedCode.isEmpty())
         expected.insert(expectedCode.toStdString());
     QVERIFY(placement == expected);
+}
+
+void tst_Validator::fieldsForAStateFollowTheCatalogue()
+{
+    auto names = [](StateType type, QueryLanguage language) {
+        std::set<std::string_view> out;
+        for (const FieldInfo *field : fieldsFor(type, language))
+            out.insert(field->name);
+        return out;
+    };
+    auto jsonataTask = names(StateType::Task, QueryLanguage::Jsonata);
+    QVERIFY(jsonataTask.count("Arguments") && jsonataTask.count("Output"));
+    QVERIFY(!jsonataTask.count("Parameters") && !jsonataTask.count("ResultPath"));
+    auto jsonPathMap = names(StateType::Map, QueryLanguage::JsonPath);
+    QVERIFY(jsonPathMap.count("ItemsPath") && jsonPathMap.count("ItemSelector"));
+    QVERIFY(!jsonPathMap.count("Items") && jsonPathMap.count("Next"));
+    auto fail = names(StateType::Fail, QueryLanguage::JsonPath);
+    QVERIFY(fail.count("ErrorPath") && !fail.count("Next") && !fail.count("OutputPath"));
+    QVERIFY(findChoiceOperator("NumericLessThanEqualsPath")->operand == OperandKind::Path);
+    QVERIFY(findObjectField(ObjectKind::Retrier, "JitterStrategy")->values == "FULL NONE");
 }
 
 void tst_Validator::diagnosticsNameTheStateAndItsLine()
