@@ -1,0 +1,53 @@
+#include "simulator/expr/expressionsyntaxchecker.h"
+
+#include "simulator/expr/intrinsics.h"
+#include "simulator/expr/jsonpath.h"
+
+namespace Stepwise::Sim {
+
+namespace {
+
+Model::ExpressionSyntax::SyntaxError toSyntaxError(const Model::Error &error)
+{
+    return {error.message, std::max(0, error.location.offset)};
+}
+
+class ExpressionSyntaxChecker final : public Model::ExpressionSyntax
+{
+  public:
+    std::optional<SyntaxError> checkPath(std::string_view path, PathKind kind) const override
+    {
+        auto parsed = JsonPath::parse(path);
+        if (!parsed)
+            return toSyntaxError(parsed.error());
+        if (kind == PathKind::ReferencePath && !parsed->isReferencePath()) {
+            return SyntaxError{"A reference path must select a single node: only .key, "
+                               "['key'] and [index] steps are allowed",
+                               0};
+        }
+        return std::nullopt;
+    }
+
+    std::optional<SyntaxError> checkIntrinsic(std::string_view call) const override
+    {
+        auto parsed = IntrinsicCall::parse(call);
+        if (!parsed)
+            return toSyntaxError(parsed.error());
+        return std::nullopt;
+    }
+
+    std::optional<SyntaxError> checkJsonata(std::string_view) const override
+    {
+        // JSONata is parsed by its own engine (a separate issue); nothing to reject here yet.
+        return std::nullopt;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Model::ExpressionSyntax> makeExpressionSyntaxChecker()
+{
+    return std::make_unique<ExpressionSyntaxChecker>();
+}
+
+} // namespace Stepwise::Sim

@@ -1,0 +1,84 @@
+#include "simulator/expr/intrinsics.h"
+
+#include "simulator/expr/intrinsicfunctions.h"
+#include "simulator/expr/intrinsicparser.h"
+
+namespace Stepwise::Sim {
+
+namespace {
+
+Outcome<Json> evaluateCall(const Detail::IntrinsicAst &call, const ExpressionContext &ctx)
+{
+    std::vector<Json> args;
+    args.reserve(call.args.size());
+    for (const Detail::IntrinsicArg &arg : call.args) {
+        switch (arg.kind) {
+        case Detail::IntrinsicArg::Kind::Literal:
+            args.push_back(arg.literal);
+            break;
+        case Detail::IntrinsicArg::Kind::Path: {
+            auto value = arg.path->evaluate(ctx);
+            if (!value) {
+                return Failure{Detail::intrinsicErrorName,
+                               "The JsonPath argument '" + arg.path->text() + "' of " + call.name
+                                   + " could not be found: " + value.failure().cause};
+            }
+            args.push_back(std::move(value).value());
+            break;
+        }
+        case Detail::IntrinsicArg::Kind::Call: {
+            auto value = evaluateCall(*arg.call, ctx);
+            if (!value)
+                return value;
+            args.push_back(std::move(value).value());
+            break;
+        }
+        }
+    }
+    return Detail::callIntrinsic(call, args, ctx);
+}
+
+} // namespace
+
+IntrinsicCall::IntrinsicCall(std::shared_ptr<const Detail::IntrinsicAst> ast)
+    : m_ast(std::move(ast))
+{}
+
+Model::Result<IntrinsicCall> IntrinsicCall::parse(std::string_view text)
+{
+    Detail::ParseError error;
+    auto ast = Detail::parseIntrinsic(text, error);
+    if (!ast) {
+        Model::Error result;
+        result.message = error.message;
+        result.location.offset = error.offset;
+        result.location.column = error.offset + 1;
+        return result;
+    }
+    return IntrinsicCall(std::move(ast));
+}
+
+bool IntrinsicCall::looksLikeCall(std::string_view text)
+{
+    size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+        ++i;
+    return text.substr(i, 7) == "States.";
+}
+
+const std::string &IntrinsicCall::text() const
+{
+    return m_ast->text;
+}
+
+const std::string &IntrinsicCall::functionName() const
+{
+    return m_ast->name;
+}
+
+Outcome<Json> IntrinsicCall::evaluate(const ExpressionContext &ctx) const
+{
+    return evaluateCall(*m_ast, ctx);
+}
+
+} // namespace Stepwise::Sim

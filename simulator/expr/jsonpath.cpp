@@ -1,0 +1,177 @@
+#include "simulator/expr/jsonpath.h"
+
+#include "simulator/expr/jsonpathevaluator.h"
+#include "simulator/expr/jsonpathparser.h"
+
+namespace Stepwise::Sim {
+
+JsonPath::JsonPath(std::shared_ptr<const Detail::PathAst> ast)
+    : m_ast(std::move(ast))
+{}
+
+Model::Result<JsonPath> JsonPath::parse(std::string_view text)
+{
+    Detail::ParseError error;
+    auto ast = Detail::parseJsonPath(text, error);
+    if (!ast) {
+        Model::Error result;
+        result.message = error.message;
+        result.location.offset = error.offset;
+        result.location.column = error.offset + 1;
+        return result;
+    }
+    return JsonPath(std::move(ast));
+}
+
+const std::string &JsonPath::text() const
+{
+    return m_ast->text;
+}
+
+JsonPath::Root JsonPath::root() const
+{
+    switch (m_ast->root) {
+    case Detail::RootKind::Context:
+        return Root::Context;
+    case Detail::RootKind::Variable:
+        return Root::Variable;
+    default:
+        return Root::Input;
+    }
+}
+
+const std::string &JsonPath::variableName() const
+{
+    return m_ast->variable;
+}
+
+bool JsonPath::isDefinite() const
+{
+    return m_ast->definite;
+}
+
+bool JsonPath::isRootOnly() const
+{
+    return m_ast->steps.empty();
+}
+
+bool JsonPath::isReferencePath() const
+{
+    return m_ast->referenceOnly;
+}
+
+std::optional<Json> JsonPath::select(const ExpressionContext &ctx) const
+{
+    auto outcome = evaluate(ctx);
+    if (!outcome)
+        return std::nullopt;
+    return std::move(outcome).value();
+}
+
+Outcome<Json> JsonPath::evaluate(const ExpressionContext &ctx) const
+{
+    const Detail::PathAst &ast = *m_ast;
+    const Json *root = Detail::pathRoot(ast, ctx, nullptr);
+    if (ast.definite) {
+        std::string why;
+        if (!root) {
+            return Failure{"States.Runtime", "Invalid path '" + ast.text + "' : The variable '"
+                                                 + ast.variable + "' is not defined"};
+        }
+        Json scratch;
+        const Json *node = Detail::walkDefinite(ast, *root, scratch, &why);
+        if (!node)
+            return Failure{"States.Runtime", "Invalid path '" + ast.text + "' : " + why};
+        if (node == &scratch)
+            return scratch;
+        return *node;
+    }
+    Json list = Json::array();
+    if (root) {
+        std::vector<const Json *> matches;
+        std::deque<Json> scratch;
+        Detail::walkAll(ast, *root, ctx, matches, scratch);
+        for (const Json *match : matches)
+            list.push_back(*match);
+    }
+    return list;
+}
+
+const Json *JsonPath::locate(const ExpressionContext &ctx, std::string *why) const
+{
+    const Detail::PathAst &ast = *m_ast;
+    if (!ast.referenceOnly)
+        return nullptr;
+    const Json *root = Detail::pathRoot(ast, ctx, nullptr);
+    if (!root) {
+        if (why)
+            *why = "The variable '" + ast.variable + "' is not defined";
+        return nullptr;
+    }
+    Json unused;
+    return Detail::walkDefinite(ast, *root, unused, why);
+}
+
+bool JsonPath::assign(Json &document, Json value, std::string *why) const
+{
+    const Detail::PathAst &ast = *m_ast;
+    if (!ast.referenceOnly || ast.root != Detail::RootKind::Input) {
+        if (why)
+            *why = "'" + ast.text + "' is not a reference path";
+        return false;
+    }
+    Json *node = &document;
+    for (size_t i = 0; i < ast.steps.size(); ++i) {
+        const Detail::PathStep &step = ast.steps[i];
+        const bool last = i + 1 == ast.steps.size();
+        if (step.kind == Detail::PathStep::Kind::Property) {
+            if (!node->is_object()) {
+                if (why) {
+                    *why = "Unable to apply step \"" + step.names.front() + "\" to input "
+                           + node->dump();
+                }
+                return false;
+            }
+            if (last) {
+                (*node)[step.names.front()] = std::move(value);
+                return true;
+            }
+            const auto it = node->find(step.names.front());
+            node = it != node->end() ? &*it : &((*node)[step.names.front()] = Json::object());
+        } else {
+            if (!node->is_array()) {
+                if (why) {
+                    *why = "Unable to apply step \"[" + std::to_string(step.indexes.front())
+                           + "]\" to input " + node->dump();
+                }
+                return false;
+            }
+            const long long n = static_cast<long long>(node->size());
+            long long index = step.indexes.front();
+            if (index < 0)
+                index += n;
+            if (index < 0 || index >= n) {
+                if (why) {
+                    *why = "Unable to apply step \"[" + std::to_string(step.indexes.front())
+                           + "]\" to input " + node->dump();
+                }
+                return false;
+            }
+            Json &child = (*node)[static_cast<size_t>(index)];
+            if (last) {
+                child = std::move(value);
+                return true;
+            }
+            node = &child;
+        }
+    }
+    document = std::move(value);
+    return true;
+}
+
+std::string JsonPath::normalized() const
+{
+    return Detail::normalizedPath(*m_ast, m_ast->steps.size());
+}
+
+} // namespace Stepwise::Sim
