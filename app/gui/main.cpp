@@ -1,13 +1,12 @@
 // stepwise: the desktop designer. Opens FILE, or the bundled timer example.
-#include "model/asl/workflow.h"
-#include "model/json/jsonreader.h"
-#include "views/outlineview.h"
+#include "views/mainwindow/apptheme.h"
+#include "views/mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFile>
-#include <QMainWindow>
-#include <QMessageBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -15,55 +14,98 @@
 
 using namespace Stepwise;
 
+namespace {
+
+const char *const kVersion = "0.1.0";
+
+const char *const kHelp
+    = "Usage: stepwise [options] [FILE]\n"
+      "Design AWS Step Functions workflows: opens FILE (ASL as JSON or YAML), or the timer\n"
+      "example when no file is given.\n"
+      "\n"
+      "Options:\n"
+      "  --screenshot OUT.png  Open FILE, lay it out, write the main window as a PNG and exit\n"
+      "                        (works without a display)\n"
+      "  -h, --help            Show this help and exit\n"
+      "  -v, --version         Show the version and exit\n";
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+           || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     // Answer --version/--help before QApplication, which needs a display.
+    bool screenshotMode = false;
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--version") == 0) {
-            std::printf("stepwise 0.1.0\n");
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("stepwise %s\n", kVersion);
             return 0;
         }
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::fputs(kHelp, stdout);
+            return 0;
+        }
+        if (std::strncmp(argv[i], "--screenshot", 12) == 0)
+            screenshotMode = true;
     }
+    // A screenshot needs no screen: draw offscreen when there is none.
+    if (screenshotMode && !hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Stepwise"));
     QApplication::setOrganizationName(QStringLiteral("Stepwise"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
 
     QCommandLineParser parser;
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("ASL definition to open"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QStringLiteral("Write the window as a PNG and exit"),
                                   QStringLiteral("png"));
     parser.addOption(screenshot);
-    parser.process(app);
-
-    QString path
-        = parser.positionalArguments().value(0, QStringLiteral(":/examples/timer.asl.json"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "%s: cannot open\n", qPrintable(path));
+    if (!parser.parse(QApplication::arguments())) {
+        std::fprintf(stderr, "stepwise: %s\n%s", qPrintable(parser.errorText()), kHelp);
         return 2;
     }
-    QByteArray bytes = file.readAll();
-    auto parsed = Model::readJson(std::string_view(bytes.constData(), bytes.size()));
-    Model::Workflow workflow;
-    if (parsed.ok())
-        workflow.load(parsed->value);
 
-    QMainWindow window;
-    window.setWindowTitle(QStringLiteral("%1 - Stepwise").arg(path));
-    window.setCentralWidget(new Views::OutlineView(&workflow));
-    window.resize(1200, 800);
-    window.show();
-    if (!parsed.ok())
-        QMessageBox::warning(&window, QStringLiteral("Stepwise"),
-                             QString::fromStdString(parsed.error().toString()));
+    Views::applyTheme(
+        app, Views::themeChoiceFromString(QSettings().value(QStringLiteral("theme")).toString()));
+
+    Views::MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    const QString path
+        = files.isEmpty() ? QStringLiteral(":/examples/timer.asl.json") : files.first();
     if (parser.isSet(screenshot)) {
-        QString out = parser.value(screenshot);
-        QTimer::singleShot(200, &window, [&window, out] {
-            window.grab().save(out);
-            QApplication::quit();
+        if (!window.openFile(path, false)) {
+            std::fprintf(stderr, "stepwise: %s: cannot open\n", qPrintable(path));
+            return 2;
+        }
+        window.resize(1600, 1000);
+        window.show();
+        const QString out = parser.value(screenshot);
+        int status = 0;
+        // Let the window lay itself out and paint before grabbing it.
+        QTimer::singleShot(300, &window, [&window, &status, out] {
+            window.layoutAndFit();
+            QApplication::processEvents();
+            if (!window.grab().save(out)) {
+                std::fprintf(stderr, "stepwise: cannot write %s\n", qPrintable(out));
+                status = 1;
+            }
+            window.document()->undoStack()->setClean(); // no unsaved-changes prompt
+            QApplication::exit(status);
         });
+        const int code = app.exec();
+        return code != 0 ? code : status;
     }
+    window.show();
+    window.offerRecovery();
+    if (!window.document()->isModified())
+        window.openFile(path, true);
     return app.exec();
 }

@@ -1,0 +1,312 @@
+#include "model/document.h"
+#include "model/io/documentio.h"
+#include "model/json/jsonreader.h"
+#include "testdata.h"
+#include "views/inspector/fieldeditor.h"
+#include "views/inspector/inspectorview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QtTest>
+
+using namespace Stepwise;
+using Model::Json;
+using Model::StateId;
+
+class tst_Inspector : public QObject
+{
+    Q_OBJECT
+
+  private Q_SLOTS:
+    void editingSecondsChangesModelAndUndoesInOneStep();
+    void showsFieldsForTypeAndQueryLanguage_data();
+    void showsFieldsForTypeAndQueryLanguage();
+    void showsEveryFieldOfCorpusStates_data();
+    void showsEveryFieldOfCorpusStates();
+    void invalidJsonIsFlaggedAndNotApplied();
+    void validJsonIsAppliedAsTyped();
+    void endCheckboxReplacesNext();
+    void renameThroughNameField();
+    void followsUndoOfAnotherView();
+
+  private:
+    static StateId load(Model::Document &document, const char *json);
+};
+
+static const char *const kTimer = STEPWISE_SOURCE_DIR "/resources/examples/timer.asl.json";
+
+StateId tst_Inspector::load(Model::Document &document, const char *json)
+{
+    auto parsed = Model::readJson(json);
+    document.workflow()->load(parsed->value);
+    return document.workflow()->states(document.workflow()->rootScope()).front();
+}
+
+static StateId stateNamed(Model::Document &document, const char *name)
+{
+    return document.workflow()->findState(document.workflow()->rootScope(), name);
+}
+
+// Selects all the text of a line edit and types over it, as a user does.
+static void retype(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    else
+        QTest::keyClicks(edit, text);
+}
+
+void tst_Inspector::editingSecondsChangesModelAndUndoesInOneStep()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, QString::fromLatin1(kTimer)).ok());
+    Views::InspectorView inspector(&document);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    const StateId wait = stateNamed(document, "Wait");
+    inspector.setState(wait);
+
+    auto *secondsPath = inspector.findChild<QLineEdit *>(QStringLiteral("field_SecondsPath"));
+    auto *seconds = inspector.findChild<QLineEdit *>(QStringLiteral("field_Seconds"));
+    QVERIFY(secondsPath && seconds);
+    QCOMPARE(secondsPath->text(), QStringLiteral("$.timer_seconds"));
+    retype(secondsPath, QString());
+    QVERIFY(!document.workflow()->hasField(wait, "SecondsPath"));
+    retype(seconds, QStringLiteral("125"));
+    QCOMPARE(document.workflow()->field(wait, "Seconds"), Json(125));
+    // Three keystrokes, one undo step each for the two fields.
+    QCOMPARE(document.undoStack()->count(), 2);
+    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Change Seconds of Wait"));
+
+    document.undoStack()->undo();
+    QVERIFY(!document.workflow()->hasField(wait, "Seconds"));
+    QCOMPARE(seconds->text(), QString());
+    document.undoStack()->undo();
+    QCOMPARE(document.workflow()->field(wait, "SecondsPath"), Json("$.timer_seconds"));
+    QCOMPARE(secondsPath->text(), QStringLiteral("$.timer_seconds"));
+    document.undoStack()->redo();
+    document.undoStack()->redo();
+    QCOMPARE(document.workflow()->field(wait, "Seconds"), Json(125));
+    QCOMPARE(seconds->text(), QStringLiteral("125"));
+
+    // Not a number: flagged, not applied.
+    retype(seconds, QStringLiteral("ten"));
+    QCOMPARE(document.workflow()->field(wait, "Seconds"), Json(125));
+    QVERIFY(!inspector.fieldEditor(QStringLiteral("Seconds"))->errorMessage().isEmpty());
+}
+
+void tst_Inspector::showsFieldsForTypeAndQueryLanguage_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QStringList>("shown");
+    QTest::addColumn<QStringList>("hidden");
+    auto def = [](const char *state, const char *language = "JSONPath") {
+        return QStringLiteral(R"({"QueryLanguage": "%1", "StartAt": "S", "States": {"S": %2}})")
+            .arg(QLatin1String(language), QLatin1String(state));
+    };
+    QTest::newRow("waitJsonPath") << def(R"({"Type": "Wait", "Seconds": 3, "End": true})")
+                                  << QStringList{"Seconds", "SecondsPath", "Timestamp",  "Next",
+                                                 "End",     "InputPath",   "OutputPath", "Assign"}
+                                  << QStringList{"Resource", "Arguments", "Output", "Retry"};
+    QTest::newRow("taskJsonata") << def(
+        R"({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true})",
+        "JSONata") << QStringList{"Resource",   "Arguments", "Output",         "Assign",
+                                  "Retry",      "Catch",     "TimeoutSeconds", "HeartbeatSeconds",
+                                  "Credentials"}
+                                 << QStringList{"Parameters", "InputPath",
+                                                "ResultPath", "ResultSelector",
+                                                "OutputPath", "TimeoutSecondsPath"};
+    QTest::newRow("taskJsonPath") << def(
+        R"({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true})")
+                                  << QStringList{"Parameters", "InputPath",  "ResultSelector",
+                                                 "ResultPath", "OutputPath", "Retry",
+                                                 "Catch"}
+                                  << QStringList{"Arguments", "Output", "Seconds"};
+    QTest::newRow("choice") << def(R"({"Type": "Choice", "Choices": [], "Default": "S"})")
+                            << QStringList{"Choices", "Default", "InputPath", "OutputPath"}
+                            << QStringList{"Next", "End", "ResultPath", "Retry"};
+    QTest::newRow("fail") << def(R"({"Type": "Fail", "Error": "E"})")
+                          << QStringList{"Error", "ErrorPath", "Cause", "CausePath"}
+                          << QStringList{"Next", "End", "InputPath", "Assign", "Output"};
+    QTest::newRow("succeedJsonata")
+        << def(R"({"Type": "Succeed"})", "JSONata") << QStringList{"Output", "Comment"}
+        << QStringList{"Assign", "OutputPath", "Next"};
+    QTest::newRow("map") << def(R"({"Type": "Map", "ItemProcessor": {"StartAt": "I",
+                                 "States": {"I": {"Type": "Succeed"}}}, "End": true})")
+                         << QStringList{"ItemsPath",      "ItemSelector",
+                                        "MaxConcurrency", "ToleratedFailureCount",
+                                        "ItemReader",     "ResultWriter",
+                                        "Label",          "Retry",
+                                        "Catch"}
+                         << QStringList{"ItemProcessor", "Items", "Type"};
+    QTest::newRow("jsonpathFieldKeptInJsonata")
+        << def(R"({"Type": "Pass", "InputPath": "$.a", "End": true})", "JSONata")
+        << QStringList{"InputPath", "Output"} << QStringList{"Parameters", "Result"};
+    QTest::newRow("unknownFieldShown")
+        << def(R"({"Type": "Pass", "X-Custom": {"a": 1}, "End": true})")
+        << QStringList{"X-Custom", "Result"} << QStringList{"Resource"};
+}
+
+void tst_Inspector::showsFieldsForTypeAndQueryLanguage()
+{
+    QFETCH(QString, definition);
+    QFETCH(QStringList, shown);
+    QFETCH(QStringList, hidden);
+    Model::Document document;
+    const StateId id = load(document, definition.toUtf8().constData());
+    Views::InspectorView inspector(&document);
+    inspector.setState(id);
+    const QStringList fields = inspector.shownFields();
+    for (const QString &key : shown)
+        QVERIFY2(fields.contains(key), qPrintable(key + " missing from " + fields.join(',')));
+    for (const QString &key : hidden)
+        QVERIFY2(!fields.contains(key), qPrintable(key + " shown in " + fields.join(',')));
+}
+
+void tst_Inspector::showsEveryFieldOfCorpusStates_data()
+{
+    QTest::addColumn<QString>("file");
+    const QStringList files
+        = Stepwise::Tests::filesUnder(Stepwise::Tests::sharedPath("corpus/real-world"));
+    QVERIFY(files.size() > 20);
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file;
+}
+
+void tst_Inspector::showsEveryFieldOfCorpusStates()
+{
+    QFETCH(QString, file);
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, file).ok());
+    Views::InspectorView inspector(&document);
+    for (StateId id : document.workflow()->allStates()) {
+        inspector.setState(id);
+        const Json body = document.workflow()->stateJson(id);
+        // A "state" that is not an object (one corpus file has "QueryLanguage" among its
+        // States) has no fields to edit; the form must still open.
+        if (!body.is_object()) {
+            QVERIFY(inspector.shownFields().isEmpty());
+            continue;
+        }
+        for (auto it = body.begin(); it != body.end(); ++it) {
+            const QString key = QString::fromStdString(it.key());
+            if (key == "Type" || key == "Branches" || key == "ItemProcessor" || key == "Iterator")
+                continue;
+            Views::FieldEditor *editor = inspector.fieldEditor(key);
+            QVERIFY2(editor, qPrintable(key));
+            // What the editor shows reads back as the model's value: nothing to flag.
+            QVERIFY2(editor->errorMessage().isEmpty(), qPrintable(key));
+        }
+    }
+}
+
+void tst_Inspector::invalidJsonIsFlaggedAndNotApplied()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, QString::fromLatin1(kTimer)).ok());
+    Views::InspectorView inspector(&document);
+    inspector.show();
+    const StateId publish = stateNamed(document, "Publish");
+    inspector.setState(publish);
+    auto *parameters = inspector.findChild<QPlainTextEdit *>(QStringLiteral("field_Parameters"));
+    QVERIFY(parameters);
+    const Json before = document.workflow()->field(publish, "Parameters");
+    parameters->setFocus();
+    QTest::keyClick(parameters, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClicks(parameters, QStringLiteral(","));
+    const QString message = inspector.fieldEditor(QStringLiteral("Parameters"))->errorMessage();
+    QVERIFY2(message.contains(QStringLiteral("Line")), qPrintable(message));
+    QVERIFY(parameters->styleSheet().contains(QStringLiteral("border")));
+    QCOMPARE(document.workflow()->field(publish, "Parameters"), before);
+    QCOMPARE(document.undoStack()->count(), 0);
+    QTest::keyClick(parameters, Qt::Key_Backspace);
+    QVERIFY(inspector.fieldEditor(QStringLiteral("Parameters"))->errorMessage().isEmpty());
+    QVERIFY(parameters->styleSheet().isEmpty());
+}
+
+void tst_Inspector::validJsonIsAppliedAsTyped()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, QString::fromLatin1(kTimer)).ok());
+    Views::InspectorView inspector(&document);
+    inspector.show();
+    const StateId wait = stateNamed(document, "Wait");
+    inspector.setState(wait);
+    auto *assign = inspector.findChild<QPlainTextEdit *>(QStringLiteral("field_Assign"));
+    QVERIFY(assign);
+    assign->setFocus();
+    QTest::keyClicks(assign, QStringLiteral("{\"count\": 1}"));
+    QCOMPARE(document.workflow()->field(wait, "Assign"), Json::parse(R"({"count": 1})"));
+    // Typing the JSON was one undo step, although it passed through valid prefixes.
+    QCOMPARE(document.undoStack()->count(), 1);
+    document.undoStack()->undo();
+    QVERIFY(!document.workflow()->hasField(wait, "Assign"));
+    QCOMPARE(assign->toPlainText(), QString());
+}
+
+void tst_Inspector::endCheckboxReplacesNext()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, QString::fromLatin1(kTimer)).ok());
+    Views::InspectorView inspector(&document);
+    inspector.show();
+    const StateId wait = stateNamed(document, "Wait");
+    inspector.setState(wait);
+    auto *end = inspector.findChild<QCheckBox *>(QStringLiteral("field_End"));
+    auto *next = inspector.findChild<QComboBox *>(QStringLiteral("field_Next"));
+    QVERIFY(end && next);
+    QCOMPARE(next->currentText(), QStringLiteral("Publish"));
+    QTest::mouseClick(end, Qt::LeftButton, {}, QPoint(4, end->height() / 2));
+    QCOMPARE(document.workflow()->field(wait, "End"), Json(true));
+    QVERIFY(!document.workflow()->hasField(wait, "Next"));
+    QCOMPARE(next->currentText(), QString());
+    QCOMPARE(document.undoStack()->count(), 1);
+    document.undoStack()->undo();
+    QCOMPARE(document.workflow()->field(wait, "Next"), Json("Publish"));
+    QVERIFY(!end->isChecked());
+    QCOMPARE(next->currentText(), QStringLiteral("Publish"));
+}
+
+void tst_Inspector::renameThroughNameField()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, QString::fromLatin1(kTimer)).ok());
+    Views::InspectorView inspector(&document);
+    inspector.show();
+    const StateId publish = stateNamed(document, "Publish");
+    inspector.setState(publish);
+    auto *name = inspector.findChild<QLineEdit *>(QStringLiteral("stateName"));
+    QVERIFY(name);
+    retype(name, QStringLiteral("Notify"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(QString::fromStdString(document.workflow()->name(publish)), QStringLiteral("Notify"));
+    QCOMPARE(document.workflow()->field(stateNamed(document, "Wait"), "Next"), Json("Notify"));
+    // A taken name is refused with a message.
+    retype(name, QStringLiteral("Wait"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(QString::fromStdString(document.workflow()->name(publish)), QStringLiteral("Notify"));
+}
+
+void tst_Inspector::followsUndoOfAnotherView()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, QString::fromLatin1(kTimer)).ok());
+    Views::InspectorView inspector(&document);
+    const StateId publish = stateNamed(document, "Publish");
+    inspector.setState(publish);
+    document.workflow()->setField(publish, "Resource", "arn:aws:states:::sqs:sendMessage");
+    auto *resource = inspector.findChild<QLineEdit *>(QStringLiteral("field_Resource"));
+    QCOMPARE(resource->text(), QStringLiteral("arn:aws:states:::sqs:sendMessage"));
+    // Switching to JSONata changes the form.
+    document.workflow()->setField(publish, "QueryLanguage", "JSONata");
+    QVERIFY(inspector.shownFields().contains(QStringLiteral("Arguments")));
+    document.workflow()->removeState(publish);
+    QCOMPARE(inspector.state(), StateId(0));
+}
+
+QTEST_MAIN(tst_Inspector)
+#include "tst_inspector.moc"

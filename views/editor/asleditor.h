@@ -1,0 +1,105 @@
+#pragma once
+
+#include "model/asl/workflow.h"
+#include "model/json/jsonreader.h"
+#include "model/validation/diagnostic.h"
+#include "views/editor/textoffsets.h"
+
+#include <QPlainTextEdit>
+#include <QTimer>
+
+#include <optional>
+#include <vector>
+
+namespace Stepwise::Model {
+class Document;
+}
+
+namespace Stepwise::Views {
+
+class JsonHighlighter;
+class LineNumberArea;
+
+// The ASL text of the document, both ways: model changes rewrite the text (canonical JSON);
+// typing re-reads it after a short pause and, when it parses, replaces the definition with
+// one undoable command. While the text does not parse the model keeps its last good state
+// and parseError() says what and where. Problems are underlined (wavy) with a tooltip.
+// Undo/redo keys go to the document's undo stack, so there is one history for all views.
+class AslEditor : public QPlainTextEdit
+{
+    Q_OBJECT
+
+  public:
+    explicit AslEditor(Model::Document *document, QWidget *parent = nullptr);
+    ~AslEditor() override;
+
+    // The error of the current text, if it does not parse.
+    const std::optional<Model::Error> &parseError() const { return m_parseError; }
+    // Where things are in the current text; null while the text does not parse.
+    const Model::SourceMap *sourceMap() const;
+    // The text range [start, end) of a state's key and body, or an empty range.
+    std::pair<int, int> stateRange(Model::StateId id) const;
+    int debounceMilliseconds() const { return m_debounce.interval(); }
+    int lineNumberAreaWidth() const;
+    void paintLineNumbers(QPaintEvent *event);
+
+  public Q_SLOTS:
+    // Applies typed text now instead of after the pause (before undo, save, ...).
+    void applyPendingText();
+    void selectState(Stepwise::Model::StateId id);
+    void setDiagnostics(const std::vector<Stepwise::Model::Diagnostic> &diagnostics);
+
+  Q_SIGNALS:
+    // The user moved the cursor into another state's text (0: outside every state).
+    void stateAtCursorChanged(Stepwise::Model::StateId id);
+    // The text started or stopped parsing, or its error changed.
+    void parseStatusChanged();
+
+  protected:
+    bool event(QEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+  private:
+    void onTextEdited();
+    void scheduleRefresh();
+    void refreshFromModel();
+    void reindex(Model::SourceMap map);
+    void onCursorMoved();
+    void updateExtraSelections();
+    std::pair<int, int> rangeOfPointer(const std::string &pointer, bool wholeValue) const;
+    void applyTheme();
+
+    struct StateRange
+    {
+        Model::StateId id = 0;
+        int start = 0;
+        int end = 0;
+    };
+    struct Underline
+    {
+        int start = 0;
+        int end = 0;
+        QString message;
+        Model::Severity severity = Model::Severity::Error;
+    };
+
+    Model::Document *m_document;
+    JsonHighlighter *m_highlighter;
+    LineNumberArea *m_lineNumbers;
+    QTimer m_debounce;
+    QTimer m_refresh;
+    bool m_applying = false;  // we are pushing our own text into the model
+    bool m_rewriting = false; // we are rewriting the text from the model
+    bool m_pending = false;   // typed text not yet applied
+    std::optional<Model::Error> m_parseError;
+    std::optional<Model::SourceMap> m_sourceMap;
+    TextOffsets m_offsets;
+    std::vector<StateRange> m_ranges;
+    std::vector<Model::Diagnostic> m_diagnostics;
+    std::vector<Underline> m_underlines;
+    Model::StateId m_cursorState = 0;
+};
+
+} // namespace Stepwise::Views

@@ -1,0 +1,71 @@
+#include "views/editor/textoffsets.h"
+
+#include <algorithm>
+
+namespace Stepwise::Views {
+
+TextOffsets::TextOffsets(const QString &text)
+    : m_length(int(text.size()))
+{
+    bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii)
+        return;
+    m_positions.reserve(size_t(text.size()) * 2);
+    for (int i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        int bytes = 1;
+        if (c >= 0x800)
+            bytes = 3;
+        else if (c >= 0x80)
+            bytes = 2;
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size()) {
+            // A surrogate pair is 4 UTF-8 bytes and 2 UTF-16 units.
+            for (int b = 0; b < 4; ++b)
+                m_positions.push_back(i);
+            ++i;
+            continue;
+        }
+        for (int b = 0; b < bytes; ++b)
+            m_positions.push_back(i);
+    }
+}
+
+int TextOffsets::toPosition(int utf8Offset) const
+{
+    if (utf8Offset < 0)
+        return 0;
+    if (m_positions.empty())
+        return std::min(utf8Offset, m_length);
+    if (size_t(utf8Offset) >= m_positions.size())
+        return m_length;
+    return m_positions[size_t(utf8Offset)];
+}
+
+int matchingBracketEnd(const QString &text, int start)
+{
+    if (start < 0 || start >= text.size())
+        return -1;
+    int depth = 0;
+    bool inString = false;
+    for (int i = start; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (inString) {
+            if (c == QLatin1Char('\\'))
+                ++i;
+            else if (c == QLatin1Char('"'))
+                inString = false;
+            continue;
+        }
+        if (c == QLatin1Char('"')) {
+            inString = true;
+        } else if (c == QLatin1Char('{') || c == QLatin1Char('[')) {
+            ++depth;
+        } else if (c == QLatin1Char('}') || c == QLatin1Char(']')) {
+            if (--depth == 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+
+} // namespace Stepwise::Views

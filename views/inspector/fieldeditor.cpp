@@ -1,0 +1,262 @@
+#include "views/inspector/fieldeditor.h"
+
+#include "model/json/jsonreader.h"
+#include "views/theme/theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace Stepwise::Views {
+
+namespace {
+
+const char *const kJsonPath = "JSONPath";
+const char *const kJsonata = "JSONata";
+
+bool isJsonataExpression(const QString &text)
+{
+    const QString t = text.trimmed();
+    return t.startsWith(QLatin1String("{%")) && t.endsWith(QLatin1String("%}"));
+}
+
+QString displayText(const Model::Json &value, FieldKind kind)
+{
+    if (kind == FieldKind::Json)
+        return QString::fromStdString(value.dump(2));
+    if (value.is_string())
+        return QString::fromStdString(value.get<std::string>());
+    return QString::fromStdString(value.dump());
+}
+
+} // namespace
+
+FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets, QWidget *parent)
+    : QWidget(parent)
+    , m_spec(spec)
+    , m_targets(targets)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 2, 0, 2);
+    layout->setSpacing(2);
+    const QString key = QString::fromLatin1(spec.key);
+    const QString help = QString::fromLatin1(spec.help);
+    if (spec.kind != FieldKind::Boolean) {
+        auto *label = new QLabel(key, this);
+        label->setToolTip(help);
+        layout->addWidget(label);
+    }
+    switch (spec.kind) {
+    case FieldKind::Text:
+    case FieldKind::Path:
+    case FieldKind::Number:
+        m_line = new QLineEdit(this);
+        m_line->setClearButtonEnabled(true);
+        m_line->setPlaceholderText(help);
+        connect(m_line, &QLineEdit::textEdited, this, &FieldEditor::onUserEdit);
+        m_input = m_line;
+        break;
+    case FieldKind::Json: {
+        m_text = new QPlainTextEdit(this);
+        m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_text->setPlaceholderText(help);
+        m_text->setTabChangesFocus(true);
+        m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        const int line = m_text->fontMetrics().lineSpacing();
+        m_text->setMinimumHeight(line * 3);
+        m_text->setMaximumHeight(line * 14);
+        connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+            // Grow with the content, up to the maximum height.
+            const int lines = std::max(2, int(m_text->document()->blockCount()) + 1);
+            m_text->setFixedHeight(std::clamp(lines * m_text->fontMetrics().lineSpacing() + 8,
+                                              m_text->minimumHeight(), 14 * 18));
+            if (!m_updating)
+                onUserEdit();
+        });
+        m_input = m_text;
+        break;
+    }
+    case FieldKind::Boolean:
+        m_check = new QCheckBox(key, this);
+        m_check->setToolTip(help);
+        connect(m_check, &QCheckBox::clicked, this, &FieldEditor::onUserEdit);
+        m_input = m_check;
+        break;
+    case FieldKind::Target:
+        m_combo = new QComboBox(this);
+        m_combo->setEditable(true);
+        m_combo->addItem(QString());
+        m_combo->addItems(targets);
+        m_combo->setInsertPolicy(QComboBox::NoInsert);
+        connect(m_combo, &QComboBox::currentTextChanged, this, [this] {
+            if (!m_updating)
+                onUserEdit();
+        });
+        m_input = m_combo;
+        break;
+    case FieldKind::QueryLanguage:
+        m_combo = new QComboBox(this);
+        m_combo->addItem(tr("(workflow default)"));
+        m_combo->addItem(QString::fromLatin1(kJsonPath));
+        m_combo->addItem(QString::fromLatin1(kJsonata));
+        connect(m_combo, &QComboBox::activated, this, &FieldEditor::onUserEdit);
+        m_input = m_combo;
+        break;
+    }
+    m_input->setObjectName(QStringLiteral("field_") + key);
+    m_input->setToolTip(help);
+    layout->addWidget(m_input);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("error_") + key);
+    m_error->setWordWrap(true);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, themeColors(palette()).error);
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+    layout->addWidget(m_error);
+}
+
+QString FieldEditor::currentText() const
+{
+    if (m_line)
+        return m_line->text();
+    if (m_text)
+        return m_text->toPlainText();
+    if (m_combo)
+        return m_combo->currentText();
+    return QString();
+}
+
+std::optional<Model::Json> FieldEditor::readValue(bool &ok, QString &error) const
+{
+    ok = true;
+    const QString text = currentText();
+    const QString trimmed = text.trimmed();
+    switch (m_spec.kind) {
+    case FieldKind::Boolean:
+        return m_check->isChecked() ? std::optional<Model::Json>(true) : std::nullopt;
+    case FieldKind::QueryLanguage:
+        if (m_combo->currentIndex() <= 0)
+            return std::nullopt;
+        return Model::Json(m_combo->currentText().toStdString());
+    case FieldKind::Text:
+        if (text.isEmpty())
+            return std::nullopt;
+        return Model::Json(text.toStdString());
+    case FieldKind::Target:
+        if (trimmed.isEmpty())
+            return std::nullopt;
+        if (!m_targets.contains(text))
+            error = tr("No state named \"%1\" in this scope yet").arg(text);
+        return Model::Json(text.toStdString());
+    case FieldKind::Path:
+        if (trimmed.isEmpty())
+            return std::nullopt;
+        if (trimmed == QLatin1String("null") && std::string_view(m_spec.key) == "ResultPath")
+            return Model::Json(nullptr);
+        if (!trimmed.startsWith(QLatin1Char('$'))) {
+            ok = false;
+            error = tr("A path starts with $ (the input) or $$ (the context object)");
+            return std::nullopt;
+        }
+        return Model::Json(text.toStdString());
+    case FieldKind::Number: {
+        if (trimmed.isEmpty())
+            return std::nullopt;
+        if (isJsonataExpression(trimmed))
+            return Model::Json(trimmed.toStdString());
+        bool isInt = false;
+        const qlonglong integer = trimmed.toLongLong(&isInt);
+        if (isInt && integer >= 0)
+            return Model::Json(integer);
+        bool isDouble = false;
+        const double number = trimmed.toDouble(&isDouble);
+        if (isDouble && number >= 0 && std::string_view(m_spec.key) == "ToleratedFailurePercentage")
+            return Model::Json(number);
+        ok = false;
+        error = tr("Expected a whole number of 0 or more, or a JSONata expression {%% ... %%}");
+        return std::nullopt;
+    }
+    case FieldKind::Json: {
+        if (trimmed.isEmpty())
+            return std::nullopt;
+        const QByteArray utf8 = text.toUtf8();
+        Model::JsonReadOptions options;
+        options.buildSourceMap = false;
+        auto parsed
+            = Model::readJson(std::string_view(utf8.constData(), size_t(utf8.size())), options);
+        if (!parsed) {
+            ok = false;
+            const Model::Location &at = parsed.error().location;
+            error = tr("Line %1, column %2: %3")
+                        .arg(at.line)
+                        .arg(at.column)
+                        .arg(QString::fromStdString(parsed.error().message));
+            return std::nullopt;
+        }
+        return parsed->value;
+    }
+    }
+    return std::nullopt;
+}
+
+QString FieldEditor::errorMessage() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void FieldEditor::showError(const QString &error)
+{
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
+    if (error.isEmpty()) {
+        m_input->setStyleSheet(QString());
+    } else {
+        const QString color = themeColors(palette()).invalidBorder.name();
+        m_input->setStyleSheet(
+            QStringLiteral("%1 { border: 2px solid %2; }")
+                .arg(QString::fromLatin1(m_input->metaObject()->className()), color));
+    }
+}
+
+void FieldEditor::onUserEdit()
+{
+    bool ok = true;
+    QString error;
+    std::optional<Model::Json> value = readValue(ok, error);
+    showError(error);
+    if (ok)
+        Q_EMIT edited(value);
+}
+
+void FieldEditor::setValue(const std::optional<Model::Json> &value)
+{
+    bool ok = true;
+    QString error;
+    // Don't disturb the user's text when it already means the model's value.
+    if (readValue(ok, error) == value && ok)
+        return;
+    m_updating = true;
+    const QString text = value ? displayText(*value, m_spec.kind) : QString();
+    if (m_line) {
+        m_line->setText(value && value->is_null() ? QStringLiteral("null") : text);
+    } else if (m_text) {
+        m_text->setPlainText(value && value->is_null() ? QStringLiteral("null") : text);
+    } else if (m_check) {
+        m_check->setChecked(value && value->is_boolean() && value->get<bool>());
+    } else if (m_combo && m_spec.kind == FieldKind::QueryLanguage) {
+        m_combo->setCurrentIndex(text == QLatin1String(kJsonPath)  ? 1
+                                 : text == QLatin1String(kJsonata) ? 2
+                                                                   : 0);
+    } else if (m_combo) {
+        m_combo->setCurrentText(text);
+    }
+    m_updating = false;
+    showError(QString());
+}
+
+} // namespace Stepwise::Views

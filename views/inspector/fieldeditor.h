@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/json/json.h"
+#include "views/inspector/inspectorfields.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QCheckBox;
+class QComboBox;
+
+namespace Stepwise::Views {
+
+// Edits one field of a state: a line, a JSON text box, a check box or a list, depending on
+// the field's kind. Applies as the user types: edited() carries the new value (nullopt
+// removes the field); text that is not valid for the field gets a red border and a message
+// and is not applied.
+class FieldEditor : public QWidget
+{
+    Q_OBJECT
+
+  public:
+    FieldEditor(const FieldSpec &spec, const QStringList &targets, QWidget *parent = nullptr);
+
+    const FieldSpec &spec() const { return m_spec; }
+    // Shows the model's value (nullopt: absent) unless the editor already shows it.
+    void setValue(const std::optional<Model::Json> &value);
+    // The message shown under the editor, empty when its content is valid.
+    QString errorMessage() const;
+    // The widget the user types into (its objectName is "field_<Key>").
+    QWidget *input() const { return m_input; }
+
+  Q_SIGNALS:
+    void edited(const std::optional<Stepwise::Model::Json> &value);
+
+  private:
+    void onUserEdit();
+    QString currentText() const;
+    // Reads the editor: ok=false when the text is invalid for the field.
+    std::optional<Model::Json> readValue(bool &ok, QString &error) const;
+    void showError(const QString &error);
+
+    FieldSpec m_spec;
+    QStringList m_targets;
+    QWidget *m_input = nullptr;
+    QLineEdit *m_line = nullptr;
+    QPlainTextEdit *m_text = nullptr;
+    QCheckBox *m_check = nullptr;
+    QComboBox *m_combo = nullptr;
+    QLabel *m_error = nullptr;
+    bool m_updating = false;
+};
+
+} // namespace Stepwise::Views

@@ -1,0 +1,276 @@
+#include "views/inspector/inspectorview.h"
+
+#include "model/commands/renamestatecommand.h"
+#include "model/commands/setfieldcommand.h"
+#include "model/document.h"
+#include "views/inspector/collapsiblesection.h"
+#include "views/inspector/fieldeditor.h"
+#include "views/inspector/inspectorfields.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace Stepwise::Views {
+
+using Model::StateId;
+
+namespace {
+
+// Fields the inspector never offers: the type, and nested scopes the canvas edits.
+bool isStructural(const std::string &key)
+{
+    return key == "Type" || key == "Branches" || key == "ItemProcessor" || key == "Iterator";
+}
+
+const FieldSpec &otherFieldSpec(const std::string &key)
+{
+    // Unknown fields are edited as JSON; their spec lives as long as the process.
+    static std::map<std::string, FieldSpec> specs;
+    auto it = specs.find(key);
+    if (it == specs.end()) {
+        static std::vector<std::unique_ptr<std::string>> names;
+        names.push_back(std::make_unique<std::string>(key));
+        it = specs
+                 .emplace(key, FieldSpec{names.back()->c_str(), FieldKind::Json, FieldGroup::Other,
+                                         ~0u, FieldLanguage::Any, "A field Stepwise does not know"})
+                 .first;
+    }
+    return it->second;
+}
+
+} // namespace
+
+InspectorView::InspectorView(Model::Document *document, QWidget *parent)
+    : QScrollArea(parent)
+    , m_document(document)
+{
+    setObjectName(QStringLiteral("inspector"));
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    Model::Workflow *workflow = m_document->workflow();
+    connect(workflow, &Model::Workflow::stateChanged, this, &InspectorView::onStateChanged);
+    connect(workflow, &Model::Workflow::stateRenamed, this, [this](StateId id) {
+        if (id == m_state && m_name && !m_name->hasFocus())
+            m_name->setText(QString::fromStdString(m_document->workflow()->name(id)));
+        refresh(); // Next/Default lists name the states of the scope
+    });
+    connect(workflow, &Model::Workflow::stateRemoved, this, [this](StateId id) {
+        if (id == m_state || !m_document->workflow()->contains(m_state))
+            setState(0);
+    });
+    connect(workflow, &Model::Workflow::stateAdded, this, [this] { rebuild(); });
+    connect(workflow, &Model::Workflow::modelReset, this, [this] {
+        if (!m_document->workflow()->contains(m_state))
+            m_state = 0;
+        rebuild();
+    });
+    rebuild();
+}
+
+void InspectorView::setState(StateId id)
+{
+    if (id == m_state && widget())
+        return;
+    m_state = m_document->workflow()->contains(id) ? id : 0;
+    rebuild();
+}
+
+FieldEditor *InspectorView::fieldEditor(const QString &key) const
+{
+    for (FieldEditor *editor : m_editors) {
+        if (QString::fromLatin1(editor->spec().key) == key)
+            return editor;
+    }
+    return nullptr;
+}
+
+QStringList InspectorView::shownFields() const
+{
+    QStringList out;
+    for (const std::string &key : m_shown)
+        out << QString::fromStdString(key);
+    return out;
+}
+
+std::vector<std::string> InspectorView::fieldsToShow() const
+{
+    std::vector<std::string> keys;
+    const Model::Workflow *workflow = m_document->workflow();
+    if (m_state == 0)
+        return keys;
+    const Model::Json body = workflow->stateJson(m_state);
+    if (!body.is_object())
+        return keys;
+    const Model::StateType type = workflow->type(m_state);
+    const Model::QueryLanguage language = workflow->queryLanguage(m_state);
+    for (const FieldSpec &spec : inspectorFields()) {
+        const bool present = workflow->hasField(m_state, spec.key);
+        if (present || (appliesTo(spec, type) && appliesTo(spec, language)))
+            keys.push_back(spec.key);
+    }
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!isStructural(it.key()) && !findInspectorField(it.key().c_str()))
+            keys.push_back(it.key());
+    }
+    return keys;
+}
+
+void InspectorView::rebuild()
+{
+    const int scroll = verticalScrollBar()->value();
+    QString focusedKey;
+    for (FieldEditor *editor : m_editors) {
+        if (editor->input()->hasFocus())
+            focusedKey = QString::fromLatin1(editor->spec().key);
+    }
+    m_editors.clear();
+    m_name = nullptr;
+    m_nameError = nullptr;
+    m_shown = fieldsToShow();
+
+    auto *form = new QWidget;
+    auto *layout = new QVBoxLayout(form);
+    layout->setContentsMargins(8, 8, 8, 8);
+    const Model::Workflow *workflow = m_document->workflow();
+    if (m_state == 0) {
+        auto *hint
+            = new QLabel(tr("<b>Workflow</b><br>%1 states, starts at <i>%2</i>.<br><br>"
+                            "Select a state on the canvas or in the text to edit it.")
+                             .arg(workflow->allStates().size())
+                             .arg(QString::fromStdString(workflow->startAt(workflow->rootScope()))
+                                      .toHtmlEscaped()),
+                         form);
+        hint->setWordWrap(true);
+        layout->addWidget(hint);
+        layout->addStretch();
+        setWidget(form);
+        return;
+    }
+
+    const QString typeName
+        = QString::fromLatin1(Model::toString(workflow->type(m_state)).data(),
+                              qsizetype(Model::toString(workflow->type(m_state)).size()));
+    auto *title = new QLabel(tr("<b>%1 state</b>").arg(typeName), form);
+    title->setObjectName(QStringLiteral("stateType"));
+    layout->addWidget(title);
+    layout->addWidget(new QLabel(tr("State name"), form));
+    m_name = new QLineEdit(QString::fromStdString(workflow->name(m_state)), form);
+    m_name->setObjectName(QStringLiteral("stateName"));
+    m_name->setMaxLength(80);
+    connect(m_name, &QLineEdit::editingFinished, this, &InspectorView::applyRename);
+    layout->addWidget(m_name);
+    m_nameError = new QLabel(form);
+    m_nameError->setWordWrap(true);
+    m_nameError->hide();
+    layout->addWidget(m_nameError);
+
+    // Next / Default choose among the other states of the same scope.
+    QStringList targets;
+    const Model::ScopeId scope = workflow->scopeOf(m_state);
+    for (StateId sibling : workflow->states(scope)) {
+        if (sibling != m_state)
+            targets << QString::fromStdString(workflow->name(sibling));
+    }
+
+    std::map<FieldGroup, CollapsibleSection *> sections;
+    for (FieldGroup group : {FieldGroup::Configuration, FieldGroup::Input, FieldGroup::Output,
+                             FieldGroup::ErrorHandling, FieldGroup::Variables, FieldGroup::Other}) {
+        sections[group] = nullptr;
+    }
+    for (const std::string &key : m_shown) {
+        const FieldSpec *known = findInspectorField(key.c_str());
+        const FieldSpec &spec = known ? *known : otherFieldSpec(key);
+        CollapsibleSection *&section = sections[spec.group];
+        if (!section)
+            section = new CollapsibleSection(tr(groupTitle(spec.group)), form);
+        auto *editor = new FieldEditor(spec, targets, section);
+        const std::string fieldKey = key;
+        connect(editor, &FieldEditor::edited, this,
+                [this, fieldKey](const std::optional<Model::Json> &value) {
+                    applyEdit(fieldKey, value);
+                });
+        section->addWidget(editor);
+        m_editors.push_back(editor);
+    }
+    for (auto &[group, section] : sections) {
+        if (section)
+            layout->addWidget(section);
+    }
+    layout->addStretch();
+    setWidget(form);
+    refresh();
+    verticalScrollBar()->setValue(scroll);
+    if (FieldEditor *editor = fieldEditor(focusedKey))
+        editor->input()->setFocus();
+}
+
+void InspectorView::refresh()
+{
+    if (m_state == 0)
+        return;
+    const Model::Workflow *workflow = m_document->workflow();
+    for (FieldEditor *editor : m_editors) {
+        const std::string key = editor->spec().key;
+        editor->setValue(workflow->hasField(m_state, key)
+                             ? std::optional<Model::Json>(workflow->field(m_state, key))
+                             : std::nullopt);
+    }
+}
+
+void InspectorView::onStateChanged(StateId id)
+{
+    if (id != m_state)
+        return;
+    // A new query language (or a field appearing) changes which fields the form shows.
+    if (fieldsToShow() != m_shown)
+        rebuild();
+    else
+        refresh();
+}
+
+void InspectorView::applyEdit(const std::string &key, const std::optional<Model::Json> &value)
+{
+    if (m_state == 0)
+        return;
+    Model::Workflow *workflow = m_document->workflow();
+    QUndoStack *stack = m_document->undoStack();
+    // Next and End exclude each other: setting one removes the other in the same step.
+    const std::string other = key == "Next" ? "End" : key == "End" ? "Next" : std::string();
+    if (value && !other.empty() && workflow->hasField(m_state, other)) {
+        stack->beginMacro(
+            tr("Set %1 of %2")
+                .arg(QString::fromStdString(key), QString::fromStdString(workflow->name(m_state))));
+        stack->push(new Model::SetFieldCommand(m_document, m_state, key, value));
+        stack->push(new Model::SetFieldCommand(m_document, m_state, other, std::nullopt));
+        stack->endMacro();
+        return;
+    }
+    stack->push(new Model::SetFieldCommand(m_document, m_state, key, value));
+}
+
+void InspectorView::applyRename()
+{
+    if (!m_name || m_state == 0)
+        return;
+    Model::Workflow *workflow = m_document->workflow();
+    const std::string name = m_name->text().toStdString();
+    if (name == workflow->name(m_state))
+        return;
+    const StateId existing = workflow->findState(workflow->scopeOf(m_state), name);
+    if (name.empty() || (existing != 0 && existing != m_state)) {
+        m_nameError->setText(name.empty()
+                                 ? tr("A state needs a name")
+                                 : tr("Another state is already named \"%1\"").arg(m_name->text()));
+        m_nameError->show();
+        return;
+    }
+    m_nameError->hide();
+    m_document->undoStack()->push(new Model::RenameStateCommand(m_document, m_state, name));
+}
+
+} // namespace Stepwise::Views

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "model/asl/workflow.h"
+
+#include <QScrollArea>
+
+#include <vector>
+
+class QLineEdit;
+class QLabel;
+
+namespace Stepwise::Model {
+class Document;
+}
+
+namespace Stepwise::Views {
+
+class FieldEditor;
+
+// The form of the selected state: its name and type, then its fields grouped as Workflow
+// Studio groups them (Configuration, Input, Output, Error handling, Variables), only those
+// that apply to its type and query language plus any other field it holds. Every edit is an
+// undoable command on the document, applied as the user types.
+class InspectorView : public QScrollArea
+{
+    Q_OBJECT
+
+  public:
+    explicit InspectorView(Model::Document *document, QWidget *parent = nullptr);
+
+    Model::StateId state() const { return m_state; }
+    FieldEditor *fieldEditor(const QString &key) const;
+    QStringList shownFields() const;
+
+  public Q_SLOTS:
+    void setState(Stepwise::Model::StateId id);
+
+  private:
+    void rebuild();
+    void refresh();
+    void onStateChanged(Model::StateId id);
+    void applyEdit(const std::string &key, const std::optional<Model::Json> &value);
+    void applyRename();
+    std::vector<std::string> fieldsToShow() const;
+
+    Model::Document *m_document;
+    Model::StateId m_state = 0;
+    std::vector<std::string> m_shown;
+    std::vector<FieldEditor *> m_editors;
+    QLineEdit *m_name = nullptr;
+    QLabel *m_nameError = nullptr;
+};
+
+} // namespace Stepwise::Views

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "model/asl/workflow.h"
+#include "model/document.h"
+#include "model/validation/diagnostic.h"
+#include "views/mainwindow/apptheme.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QGraphicsScene;
+class QLabel;
+class QMenu;
+
+namespace Stepwise::Model {
+class Autosave;
+}
+
+namespace Stepwise::Views {
+
+class AslEditor;
+class CanvasView;
+class DiagnosticsView;
+class InspectorView;
+class PaletteView;
+
+// The designer window: palette (left), canvas (centre), inspector (right), ASL text and
+// problems (bottom), with menus, toolbar and status bar. It owns the document and keeps the
+// views' selections in step; every edit goes through the document's undo stack.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+  public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Model::Document *document() { return &m_document; }
+    AslEditor *aslEditor() const { return m_editor; }
+    InspectorView *inspector() const { return m_inspector; }
+    DiagnosticsView *diagnosticsView() const { return m_diagnostics; }
+    CanvasView *canvas() const { return m_canvas; }
+    Model::Autosave *autosave() const { return m_autosave.get(); }
+    const std::vector<Model::Diagnostic> &diagnostics() const { return m_currentDiagnostics; }
+
+    // Opens a definition (JSON or YAML) with its layout. Errors go to a message box when
+    // `interactive`, else only to the return value and the status bar.
+    bool openFile(const QString &path, bool interactive = true);
+    // Starts an untitled document from a bundled definition (":/templates/map.asl.json").
+    bool openTemplate(const QString &resourcePath);
+    bool saveToFile(const QString &path, bool interactive = true);
+    // SVG or PNG by the file's suffix.
+    bool exportDiagram(const QString &path, bool interactive = true);
+    bool exportAsl(const QString &path, bool interactive = true);
+    // Asks to recover unsaved work left by a crashed session, if any.
+    void offerRecovery();
+    // Prompts (Save / Discard / Cancel) when there are unsaved edits; true to go on.
+    bool maybeSave();
+    // Lays the diagram out and fits it in the view (for screenshots and first opening).
+    void layoutAndFit();
+    // Where unsaved work is autosaved: the application's data folder.
+    static QString autosaveDirectory();
+    QString displayName() const;
+
+  protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+  private:
+    void createViews();
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void connectViews();
+    void readSettings();
+    void writeSettings();
+    void updateTitle();
+    void updateRecentMenu();
+    void updateStatus();
+    void scheduleValidation();
+    void validateNow();
+    void showError(const QString &title, const QString &message, bool interactive);
+    void onCanvasSelection(const std::vector<Model::StateId> &ids);
+    void onTextCursorState(Model::StateId id);
+    void onDiagnosticActivated(Model::StateId id, int line, int column);
+    void newDocument();
+    void open();
+    bool save();
+    bool saveAs();
+    void exportAslDialog();
+    void exportDiagramDialog();
+    void setTheme(ThemeChoice choice);
+    QString untitledSavePath() const;
+
+    Model::Document m_document;
+    std::unique_ptr<Model::Autosave> m_autosave;
+    QString m_untitledName;
+    CanvasView *m_canvas = nullptr;
+    PaletteView *m_palette = nullptr;
+    InspectorView *m_inspector = nullptr;
+    AslEditor *m_editor = nullptr;
+    DiagnosticsView *m_diagnostics = nullptr;
+    QDockWidget *m_paletteDock = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_editorDock = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
+    QLabel *m_problemsLabel = nullptr;
+    QLabel *m_fileLabel = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QTimer m_validation;
+    std::vector<Model::Diagnostic> m_currentDiagnostics;
+    bool m_syncingSelection = false;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_resetZoomAction = nullptr;
+    QAction *m_layoutAction = nullptr;
+};
+
+} // namespace Stepwise::Views
