@@ -24,9 +24,9 @@ bool isJsonataExpression(const QString &text)
     return t.startsWith(QLatin1String("{%")) && t.endsWith(QLatin1String("%}"));
 }
 
-QString displayText(const Model::Json &value, FieldKind kind)
+QString displayText(const Model::Json &value, EditorKind kind)
 {
-    if (kind == FieldKind::Json)
+    if (kind == EditorKind::Json)
         return QString::fromStdString(value.dump(2));
     if (value.is_string())
         return QString::fromStdString(value.get<std::string>());
@@ -43,24 +43,24 @@ FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets, QWid
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 2);
     layout->setSpacing(2);
-    const QString key = QString::fromLatin1(spec.key);
-    const QString help = QString::fromLatin1(spec.help);
-    if (spec.kind != FieldKind::Boolean) {
+    const QString key = QString::fromStdString(spec.key);
+    const QString help = QString::fromStdString(spec.help);
+    if (spec.kind != EditorKind::Boolean) {
         auto *label = new QLabel(key, this);
         label->setToolTip(help);
         layout->addWidget(label);
     }
     switch (spec.kind) {
-    case FieldKind::Text:
-    case FieldKind::Path:
-    case FieldKind::Number:
+    case EditorKind::Text:
+    case EditorKind::Path:
+    case EditorKind::Number:
         m_line = new QLineEdit(this);
         m_line->setClearButtonEnabled(true);
         m_line->setPlaceholderText(help);
         connect(m_line, &QLineEdit::textEdited, this, &FieldEditor::onUserEdit);
         m_input = m_line;
         break;
-    case FieldKind::Json: {
+    case EditorKind::Json: {
         m_text = new QPlainTextEdit(this);
         m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         m_text->setPlaceholderText(help);
@@ -80,13 +80,13 @@ FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets, QWid
         m_input = m_text;
         break;
     }
-    case FieldKind::Boolean:
+    case EditorKind::Boolean:
         m_check = new QCheckBox(key, this);
         m_check->setToolTip(help);
         connect(m_check, &QCheckBox::clicked, this, &FieldEditor::onUserEdit);
         m_input = m_check;
         break;
-    case FieldKind::Target:
+    case EditorKind::Target:
         m_combo = new QComboBox(this);
         m_combo->setEditable(true);
         m_combo->addItem(QString());
@@ -98,7 +98,7 @@ FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets, QWid
         });
         m_input = m_combo;
         break;
-    case FieldKind::QueryLanguage:
+    case EditorKind::QueryLanguage:
         m_combo = new QComboBox(this);
         m_combo->addItem(tr("(workflow default)"));
         m_combo->addItem(QString::fromLatin1(kJsonPath));
@@ -137,26 +137,26 @@ std::optional<Model::Json> FieldEditor::readValue(bool &ok, QString &error) cons
     const QString text = currentText();
     const QString trimmed = text.trimmed();
     switch (m_spec.kind) {
-    case FieldKind::Boolean:
+    case EditorKind::Boolean:
         return m_check->isChecked() ? std::optional<Model::Json>(true) : std::nullopt;
-    case FieldKind::QueryLanguage:
+    case EditorKind::QueryLanguage:
         if (m_combo->currentIndex() <= 0)
             return std::nullopt;
         return Model::Json(m_combo->currentText().toStdString());
-    case FieldKind::Text:
+    case EditorKind::Text:
         if (text.isEmpty())
             return std::nullopt;
         return Model::Json(text.toStdString());
-    case FieldKind::Target:
+    case EditorKind::Target:
         if (trimmed.isEmpty())
             return std::nullopt;
         if (!m_targets.contains(text))
             error = tr("No state named \"%1\" in this scope yet").arg(text);
         return Model::Json(text.toStdString());
-    case FieldKind::Path:
+    case EditorKind::Path:
         if (trimmed.isEmpty())
             return std::nullopt;
-        if (trimmed == QLatin1String("null") && std::string_view(m_spec.key) == "ResultPath")
+        if (trimmed == QLatin1String("null") && m_spec.key == "ResultPath")
             return Model::Json(nullptr);
         if (!trimmed.startsWith(QLatin1Char('$'))) {
             ok = false;
@@ -164,7 +164,7 @@ std::optional<Model::Json> FieldEditor::readValue(bool &ok, QString &error) cons
             return std::nullopt;
         }
         return Model::Json(text.toStdString());
-    case FieldKind::Number: {
+    case EditorKind::Number: {
         if (trimmed.isEmpty())
             return std::nullopt;
         if (isJsonataExpression(trimmed))
@@ -175,13 +175,13 @@ std::optional<Model::Json> FieldEditor::readValue(bool &ok, QString &error) cons
             return Model::Json(integer);
         bool isDouble = false;
         const double number = trimmed.toDouble(&isDouble);
-        if (isDouble && number >= 0 && std::string_view(m_spec.key) == "ToleratedFailurePercentage")
+        if (isDouble && number >= 0 && m_spec.allowsFraction)
             return Model::Json(number);
         ok = false;
-        error = tr("Expected a whole number of 0 or more, or a JSONata expression {%% ... %%}");
+        error = tr("Expected a whole number of 0 or more, or a JSONata expression {% ... %}");
         return std::nullopt;
     }
-    case FieldKind::Json: {
+    case EditorKind::Json: {
         if (trimmed.isEmpty())
             return std::nullopt;
         const QByteArray utf8 = text.toUtf8();
@@ -248,7 +248,7 @@ void FieldEditor::setValue(const std::optional<Model::Json> &value)
         m_text->setPlainText(value && value->is_null() ? QStringLiteral("null") : text);
     } else if (m_check) {
         m_check->setChecked(value && value->is_boolean() && value->get<bool>());
-    } else if (m_combo && m_spec.kind == FieldKind::QueryLanguage) {
+    } else if (m_combo && m_spec.kind == EditorKind::QueryLanguage) {
         m_combo->setCurrentIndex(text == QLatin1String(kJsonPath)  ? 1
                                  : text == QLatin1String(kJsonata) ? 2
                                                                    : 0);

@@ -1,150 +1,124 @@
 #include "views/inspector/inspectorfields.h"
 
-#include <cstring>
+#include <algorithm>
+#include <optional>
 
 namespace Stepwise::Views {
 
 namespace {
 
-using Model::StateType;
+using MK = Model::FieldKind;
 
-constexpr unsigned bit(StateType type)
+std::optional<EditorKind> editorKind(MK kind)
 {
-    return 1u << unsigned(type);
+    switch (kind) {
+    case MK::Text:
+    case MK::Comment:
+    case MK::Resource:
+    case MK::Label:
+    case MK::Timestamp:
+    case MK::JsonataOrText:
+    case MK::Jsonata:
+        return EditorKind::Text;
+    case MK::QueryLanguage:
+        return EditorKind::QueryLanguage;
+    case MK::StateName:
+        return EditorKind::Target;
+    case MK::Boolean:
+        return EditorKind::Boolean;
+    case MK::Path:
+    case MK::ReferencePath:
+        return EditorKind::Path;
+    case MK::PositiveInteger:
+    case MK::NonNegativeInteger:
+    case MK::Percentage:
+    case MK::JsonataOrInteger:
+    case MK::JsonataOrNumber:
+        return EditorKind::Number;
+    case MK::StateType:
+    case MK::Branches:
+    case MK::Processor:
+        return std::nullopt; // the canvas edits these
+    default:
+        return EditorKind::Json;
+    }
 }
 
-constexpr unsigned kAll = bit(StateType::Pass) | bit(StateType::Task) | bit(StateType::Choice)
-                          | bit(StateType::Wait) | bit(StateType::Succeed) | bit(StateType::Fail)
-                          | bit(StateType::Parallel) | bit(StateType::Map);
-constexpr unsigned kFlow = bit(StateType::Pass) | bit(StateType::Task) | bit(StateType::Wait)
-                           | bit(StateType::Parallel) | bit(StateType::Map);
-constexpr unsigned kWork = bit(StateType::Task) | bit(StateType::Parallel) | bit(StateType::Map);
-constexpr unsigned kIo = kAll & ~bit(StateType::Fail);
-constexpr unsigned kResult = kWork | bit(StateType::Pass);
-constexpr unsigned kAssign = kAll & ~(bit(StateType::Succeed) | bit(StateType::Fail));
+// Workflow Studio's sections; everything else is configuration.
+FieldGroup groupOf(std::string_view key)
+{
+    for (std::string_view k : {"InputPath", "Parameters", "Arguments", "ItemsPath", "Items",
+                               "ItemSelector"}) {
+        if (key == k)
+            return FieldGroup::Input;
+    }
+    for (std::string_view k : {"Result", "ResultSelector", "ResultPath", "OutputPath", "Output"}) {
+        if (key == k)
+            return FieldGroup::Output;
+    }
+    for (std::string_view k : {"Retry", "Catch", "TimeoutSeconds", "TimeoutSecondsPath",
+                               "HeartbeatSeconds", "HeartbeatSecondsPath"}) {
+        if (key == k)
+            return FieldGroup::ErrorHandling;
+    }
+    if (key == "Assign")
+        return FieldGroup::Variables;
+    return FieldGroup::Configuration;
+}
 
 } // namespace
 
+bool FieldSpec::appliesTo(Model::StateType type) const
+{
+    return !info || type == Model::StateType::Unknown || info->appliesTo(type);
+}
+
+bool FieldSpec::appliesTo(Model::QueryLanguage language) const
+{
+    return !info || info->allowedIn(language);
+}
+
 const std::vector<FieldSpec> &inspectorFields()
 {
-    using K = FieldKind;
-    using G = FieldGroup;
-    using L = FieldLanguage;
-    static const std::vector<FieldSpec> fields = {
-        {"Comment", K::Text, G::Configuration, kAll, L::Any, "A description of the state"},
-        {"QueryLanguage", K::QueryLanguage, G::Configuration, kAll, L::Any,
-         "JSONPath or JSONata for this state (default: the workflow's)"},
-        {"Resource", K::Text, G::Configuration, bit(StateType::Task), L::Any,
-         "The ARN of the task to run (Lambda, service integration, activity)"},
-        {"Credentials", K::Json, G::Configuration, bit(StateType::Task), L::Any,
-         "A role to assume for the task: {\"RoleArn\": ...}"},
-        {"Seconds", K::Number, G::Configuration, bit(StateType::Wait), L::Any, "Seconds to wait"},
-        {"SecondsPath", K::Path, G::Configuration, bit(StateType::Wait), L::JsonPath,
-         "Path to the number of seconds in the input"},
-        {"Timestamp", K::Text, G::Configuration, bit(StateType::Wait), L::Any,
-         "Wait until this time (ISO 8601, e.g. 2026-01-01T00:00:00Z)"},
-        {"TimestampPath", K::Path, G::Configuration, bit(StateType::Wait), L::JsonPath,
-         "Path to the timestamp in the input"},
-        {"Choices", K::Json, G::Configuration, bit(StateType::Choice), L::Any,
-         "The rules, tried in order; the first that matches chooses Next"},
-        {"Default", K::Target, G::Configuration, bit(StateType::Choice), L::Any,
-         "The state to go to when no rule matches"},
-        {"Error", K::Text, G::Configuration, bit(StateType::Fail), L::Any, "The error name"},
-        {"ErrorPath", K::Path, G::Configuration, bit(StateType::Fail), L::JsonPath,
-         "Path to the error name in the input"},
-        {"Cause", K::Text, G::Configuration, bit(StateType::Fail), L::Any,
-         "A human-readable cause"},
-        {"CausePath", K::Path, G::Configuration, bit(StateType::Fail), L::JsonPath,
-         "Path to the cause in the input"},
-        {"ItemReader", K::Json, G::Configuration, bit(StateType::Map), L::Any,
-         "Read items from S3 (distributed Map)"},
-        {"ItemBatcher", K::Json, G::Configuration, bit(StateType::Map), L::Any,
-         "Group items into batches (distributed Map)"},
-        {"ResultWriter", K::Json, G::Configuration, bit(StateType::Map), L::Any,
-         "Write the results to S3 (distributed Map)"},
-        {"MaxConcurrency", K::Number, G::Configuration, bit(StateType::Map), L::Any,
-         "Iterations running at once (0: as many as possible)"},
-        {"MaxConcurrencyPath", K::Path, G::Configuration, bit(StateType::Map), L::JsonPath,
-         "Path to MaxConcurrency in the input"},
-        {"ToleratedFailureCount", K::Number, G::Configuration, bit(StateType::Map), L::Any,
-         "Failed items tolerated before the Map fails"},
-        {"ToleratedFailureCountPath", K::Path, G::Configuration, bit(StateType::Map), L::JsonPath,
-         "Path to ToleratedFailureCount in the input"},
-        {"ToleratedFailurePercentage", K::Number, G::Configuration, bit(StateType::Map), L::Any,
-         "Percentage of failed items tolerated"},
-        {"ToleratedFailurePercentagePath", K::Path, G::Configuration, bit(StateType::Map),
-         L::JsonPath, "Path to ToleratedFailurePercentage in the input"},
-        {"Label", K::Text, G::Configuration, bit(StateType::Map), L::Any,
-         "A label for the child executions of a distributed Map"},
-        {"Next", K::Target, G::Configuration, kFlow, L::Any, "The state to run next"},
-        {"End", K::Boolean, G::Configuration, kFlow, L::Any, "This state ends the execution"},
-
-        {"InputPath", K::Path, G::Input, kIo, L::JsonPath, "The part of the state input to use"},
-        {"Parameters", K::Json, G::Input, kResult, L::JsonPath,
-         "Payload template: the task's input (keys ending in .$ take paths)"},
-        {"Arguments", K::Json, G::Input, bit(StateType::Task) | bit(StateType::Parallel),
-         L::Jsonata, "The task's input (JSONata expressions in {% %})"},
-        {"ItemsPath", K::Path, G::Input, bit(StateType::Map), L::JsonPath,
-         "Path to the array to iterate over"},
-        {"Items", K::Json, G::Input, bit(StateType::Map), L::Jsonata,
-         "The array to iterate over, or a JSONata expression"},
-        {"ItemSelector", K::Json, G::Input, bit(StateType::Map), L::Any,
-         "The input of each iteration"},
-
-        {"Result", K::Json, G::Output, bit(StateType::Pass), L::JsonPath,
-         "A fixed result instead of the input"},
-        {"ResultSelector", K::Json, G::Output, kWork, L::JsonPath,
-         "Payload template applied to the result"},
-        {"ResultPath", K::Path, G::Output, kResult, L::JsonPath,
-         "Where the result goes in the input ($: replace it; null: discard the result)"},
-        {"OutputPath", K::Path, G::Output, kIo, L::JsonPath, "The part of the output passed on"},
-        {"Output", K::Json, G::Output, kIo, L::Jsonata, "The state output (JSONata)"},
-
-        {"Retry", K::Json, G::ErrorHandling, kWork, L::Any,
-         "Retriers: ErrorEquals, IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, "
-         "JitterStrategy"},
-        {"Catch", K::Json, G::ErrorHandling, kWork, L::Any,
-         "Catchers: ErrorEquals, Next, ResultPath / Output, Assign"},
-        {"TimeoutSeconds", K::Number, G::ErrorHandling, bit(StateType::Task), L::Any,
-         "Fail with States.Timeout after this many seconds"},
-        {"TimeoutSecondsPath", K::Path, G::ErrorHandling, bit(StateType::Task), L::JsonPath,
-         "Path to TimeoutSeconds in the input"},
-        {"HeartbeatSeconds", K::Number, G::ErrorHandling, bit(StateType::Task), L::Any,
-         "Fail with States.HeartbeatTimeout when no heartbeat comes for this long"},
-        {"HeartbeatSecondsPath", K::Path, G::ErrorHandling, bit(StateType::Task), L::JsonPath,
-         "Path to HeartbeatSeconds in the input"},
-
-        {"Assign", K::Json, G::Variables, kAssign, L::Any,
-         "Variables to set: {\"name\": value or expression}"},
-    };
+    static const std::vector<FieldSpec> fields = [] {
+        std::vector<FieldSpec> out;
+        for (const Model::FieldInfo &info : Model::stateFieldCatalog()) {
+            std::optional<EditorKind> kind = editorKind(info.kind);
+            if (!kind)
+                continue;
+            FieldSpec spec;
+            spec.key = std::string(info.name);
+            spec.kind = *kind;
+            spec.group = groupOf(info.name);
+            spec.allowsFraction = info.kind == MK::Percentage || info.kind == MK::JsonataOrNumber;
+            spec.help = std::string(info.description);
+            spec.info = &info;
+            out.push_back(std::move(spec));
+        }
+        // Configuration first, then the sections in Workflow Studio's order.
+        std::stable_sort(out.begin(), out.end(), [](const FieldSpec &a, const FieldSpec &b) {
+            return a.group < b.group;
+        });
+        return out;
+    }();
     return fields;
 }
 
-const FieldSpec *findInspectorField(const char *key)
+const FieldSpec *findInspectorField(const std::string &key)
 {
     for (const FieldSpec &spec : inspectorFields()) {
-        if (std::strcmp(spec.key, key) == 0)
+        if (spec.key == key)
             return &spec;
     }
     return nullptr;
 }
 
-bool appliesTo(const FieldSpec &spec, Model::StateType type)
+FieldSpec otherFieldSpec(const std::string &key)
 {
-    return type == Model::StateType::Unknown || (spec.types & bit(type)) != 0;
-}
-
-bool appliesTo(const FieldSpec &spec, Model::QueryLanguage language)
-{
-    switch (spec.language) {
-    case FieldLanguage::Any:
-        return true;
-    case FieldLanguage::JsonPath:
-        return language == Model::QueryLanguage::JsonPath;
-    case FieldLanguage::Jsonata:
-        return language == Model::QueryLanguage::Jsonata;
-    }
-    return true;
+    FieldSpec spec;
+    spec.key = key;
+    spec.help = "A field AWS does not define for this state";
+    return spec;
 }
 
 const char *groupTitle(FieldGroup group)

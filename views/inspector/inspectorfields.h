@@ -1,13 +1,14 @@
 #pragma once
 
-#include "model/asl/statetype.h"
+#include "model/asl/fieldcatalog.h"
 
+#include <string>
 #include <vector>
 
 namespace Stepwise::Views {
 
 // How the inspector edits a field.
-enum class FieldKind {
+enum class EditorKind {
     Text,          // any string
     Path,          // a JSONPath or reference path ("$..." / "$$...")
     Number,        // a non-negative number, or a JSONata "{% %}" expression
@@ -20,23 +21,27 @@ enum class FieldKind {
 // Sections in the order Workflow Studio shows them.
 enum class FieldGroup { Configuration, Input, Output, ErrorHandling, Variables, Other };
 
-enum class FieldLanguage { Any, JsonPath, Jsonata };
-
+// One field of the form: the model's field catalogue entry (null for fields it does not
+// know) and how the inspector presents it.
 struct FieldSpec
 {
-    const char *key;
-    FieldKind kind;
-    FieldGroup group;
-    unsigned types; // bit (1 << int(StateType)) per type the field applies to
-    FieldLanguage language;
-    const char *help;
+    std::string key;
+    EditorKind kind = EditorKind::Json;
+    FieldGroup group = FieldGroup::Other;
+    bool allowsFraction = false; // numbers that need not be whole (percentages)
+    std::string help;
+    const Model::FieldInfo *info = nullptr;
+
+    bool appliesTo(Model::StateType type) const;
+    bool appliesTo(Model::QueryLanguage language) const;
 };
 
-// Every field the inspector knows, in display order (ASL spec + AWS's JSONata additions).
+// Every state field the catalogue lists that the form edits (nested scopes and the type
+// are the canvas's), in the catalogue's order.
 const std::vector<FieldSpec> &inspectorFields();
-const FieldSpec *findInspectorField(const char *key);
-bool appliesTo(const FieldSpec &spec, Model::StateType type);
-bool appliesTo(const FieldSpec &spec, Model::QueryLanguage language);
+const FieldSpec *findInspectorField(const std::string &key);
+// The spec for a field the catalogue does not know: edited as JSON under "Other fields".
+FieldSpec otherFieldSpec(const std::string &key);
 const char *groupTitle(FieldGroup group);
 
 } // namespace Stepwise::Views

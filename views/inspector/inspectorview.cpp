@@ -26,22 +26,6 @@ bool isStructural(const std::string &key)
     return key == "Type" || key == "Branches" || key == "ItemProcessor" || key == "Iterator";
 }
 
-const FieldSpec &otherFieldSpec(const std::string &key)
-{
-    // Unknown fields are edited as JSON; their spec lives as long as the process.
-    static std::map<std::string, FieldSpec> specs;
-    auto it = specs.find(key);
-    if (it == specs.end()) {
-        static std::vector<std::unique_ptr<std::string>> names;
-        names.push_back(std::make_unique<std::string>(key));
-        it = specs
-                 .emplace(key, FieldSpec{names.back()->c_str(), FieldKind::Json, FieldGroup::Other,
-                                         ~0u, FieldLanguage::Any, "A field Stepwise does not know"})
-                 .first;
-    }
-    return it->second;
-}
-
 } // namespace
 
 InspectorView::InspectorView(Model::Document *document, QWidget *parent)
@@ -83,7 +67,7 @@ void InspectorView::setState(StateId id)
 FieldEditor *InspectorView::fieldEditor(const QString &key) const
 {
     for (FieldEditor *editor : m_editors) {
-        if (QString::fromLatin1(editor->spec().key) == key)
+        if (QString::fromStdString(editor->spec().key) == key)
             return editor;
     }
     return nullptr;
@@ -110,11 +94,11 @@ std::vector<std::string> InspectorView::fieldsToShow() const
     const Model::QueryLanguage language = workflow->queryLanguage(m_state);
     for (const FieldSpec &spec : inspectorFields()) {
         const bool present = workflow->hasField(m_state, spec.key);
-        if (present || (appliesTo(spec, type) && appliesTo(spec, language)))
+        if (present || (spec.appliesTo(type) && spec.appliesTo(language)))
             keys.push_back(spec.key);
     }
     for (auto it = body.begin(); it != body.end(); ++it) {
-        if (!isStructural(it.key()) && !findInspectorField(it.key().c_str()))
+        if (!isStructural(it.key()) && !findInspectorField(it.key()))
             keys.push_back(it.key());
     }
     return keys;
@@ -126,7 +110,7 @@ void InspectorView::rebuild()
     QString focusedKey;
     for (FieldEditor *editor : m_editors) {
         if (editor->input()->hasFocus())
-            focusedKey = QString::fromLatin1(editor->spec().key);
+            focusedKey = QString::fromStdString(editor->spec().key);
     }
     m_editors.clear();
     m_name = nullptr;
@@ -183,8 +167,8 @@ void InspectorView::rebuild()
         sections[group] = nullptr;
     }
     for (const std::string &key : m_shown) {
-        const FieldSpec *known = findInspectorField(key.c_str());
-        const FieldSpec &spec = known ? *known : otherFieldSpec(key);
+        const FieldSpec *known = findInspectorField(key);
+        const FieldSpec spec = known ? *known : otherFieldSpec(key);
         CollapsibleSection *&section = sections[spec.group];
         if (!section)
             section = new CollapsibleSection(tr(groupTitle(spec.group)), form);
@@ -215,7 +199,7 @@ void InspectorView::refresh()
         return;
     const Model::Workflow *workflow = m_document->workflow();
     for (FieldEditor *editor : m_editors) {
-        const std::string key = editor->spec().key;
+        const std::string &key = editor->spec().key;
         editor->setValue(workflow->hasField(m_state, key)
                              ? std::optional<Model::Json>(workflow->field(m_state, key))
                              : std::nullopt);
