@@ -138,6 +138,14 @@ void AslEditor::applyPendingText()
         Q_EMIT parseStatusChanged();
 }
 
+void AslEditor::syncWithModel()
+{
+    if (m_refresh.isActive()) {
+        m_refresh.stop();
+        refreshFromModel();
+    }
+}
+
 void AslEditor::refreshFromModel()
 {
     // The model changed under us (another view, undo): show its text, keeping the view.

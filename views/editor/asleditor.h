@@ -46,6 +46,8 @@ class AslEditor : public QPlainTextEdit
   public Q_SLOTS:
     // Applies typed text now instead of after the pause (before undo, save, ...).
     void applyPendingText();
+    // Rewrites the text now if the model changed since (before reading sourceMap()).
+    void syncWithModel();
     void selectState(Stepwise::Model::StateId id);
     void setDiagnostics(const std::vector<Stepwise::Model::Diagnostic> &diagnostics);
 

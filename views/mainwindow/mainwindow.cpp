@@ -355,6 +355,7 @@ void MainWindow::scheduleValidation()
 
 void MainWindow::validateNow()
 {
+    m_editor->syncWithModel(); // line numbers come from the text of this very definition
     m_currentDiagnostics = validateWorkflow(*m_document.workflow(), m_editor->sourceMap());
     m_diagnostics->setDiagnostics(m_currentDiagnostics);
     m_diagnostics->setParseError(m_editor->parseError());
