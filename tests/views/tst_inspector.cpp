@@ -30,6 +30,7 @@ class tst_Inspector : public QObject
     void endCheckboxReplacesNext();
     void renameThroughNameField();
     void followsUndoOfAnotherView();
+    void workflowFieldsWithoutSelection();
 
   private:
     static StateId load(Model::Document &document, const char *json);
@@ -306,6 +307,34 @@ void tst_Inspector::followsUndoOfAnotherView()
     QVERIFY(inspector.shownFields().contains(QStringLiteral("Arguments")));
     document.workflow()->removeState(publish);
     QCOMPARE(inspector.state(), StateId(0));
+}
+
+void tst_Inspector::workflowFieldsWithoutSelection()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, QString::fromLatin1(kTimer)).ok());
+    Views::InspectorView inspector(&document);
+    inspector.show();
+    inspector.setState(0);
+    QCOMPARE(inspector.shownFields(), QStringList());
+    auto *timeout = inspector.findChild<QLineEdit *>(QStringLiteral("field_TimeoutSeconds"));
+    auto *startAt = inspector.findChild<QComboBox *>(QStringLiteral("field_StartAt"));
+    auto *comment = inspector.findChild<QLineEdit *>(QStringLiteral("field_Comment"));
+    QVERIFY(timeout && startAt && comment);
+    QCOMPARE(startAt->currentText(), QStringLiteral("Wait"));
+    QVERIFY(comment->text().startsWith(QStringLiteral("Timer:")));
+    retype(timeout, QStringLiteral("3600"));
+    QCOMPARE(document.workflow()->documentFields()["TimeoutSeconds"], Json(3600));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Change workflow TimeoutSeconds"));
+    startAt->setCurrentText(QStringLiteral("Publish"));
+    QCOMPARE(document.workflow()->startAt(document.workflow()->rootScope()),
+             std::string("Publish"));
+    document.undoStack()->undo();
+    QCOMPARE(startAt->currentText(), QStringLiteral("Wait"));
+    document.undoStack()->undo();
+    QVERIFY(!document.workflow()->documentFields().contains("TimeoutSeconds"));
+    QCOMPARE(timeout->text(), QString());
 }
 
 QTEST_MAIN(tst_Inspector)

@@ -47,8 +47,8 @@ std::optional<EditorKind> editorKind(MK kind)
 // Workflow Studio's sections; everything else is configuration.
 FieldGroup groupOf(std::string_view key)
 {
-    for (std::string_view k : {"InputPath", "Parameters", "Arguments", "ItemsPath", "Items",
-                               "ItemSelector"}) {
+    for (std::string_view k :
+         {"InputPath", "Parameters", "Arguments", "ItemsPath", "Items", "ItemSelector"}) {
         if (key == k)
             return FieldGroup::Input;
     }
@@ -96,9 +96,28 @@ const std::vector<FieldSpec> &inspectorFields()
             out.push_back(std::move(spec));
         }
         // Configuration first, then the sections in Workflow Studio's order.
-        std::stable_sort(out.begin(), out.end(), [](const FieldSpec &a, const FieldSpec &b) {
-            return a.group < b.group;
-        });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const FieldSpec &a, const FieldSpec &b) { return a.group < b.group; });
+        return out;
+    }();
+    return fields;
+}
+
+const std::vector<FieldSpec> &documentInspectorFields()
+{
+    static const std::vector<FieldSpec> fields = [] {
+        std::vector<FieldSpec> out;
+        for (const Model::FieldInfo &info : Model::documentFieldCatalog()) {
+            std::optional<EditorKind> kind = editorKind(info.kind);
+            if (!kind || info.name == "States")
+                continue;
+            FieldSpec spec;
+            spec.key = std::string(info.name);
+            spec.kind = *kind;
+            spec.group = FieldGroup::Configuration;
+            spec.help = std::string(info.description);
+            out.push_back(std::move(spec));
+        }
         return out;
     }();
     return fields;

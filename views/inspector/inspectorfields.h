@@ -40,6 +40,8 @@ struct FieldSpec
 // are the canvas's), in the catalogue's order.
 const std::vector<FieldSpec> &inspectorFields();
 const FieldSpec *findInspectorField(const std::string &key);
+// The definition's own fields (Comment, StartAt, Version, TimeoutSeconds, QueryLanguage).
+const std::vector<FieldSpec> &documentInspectorFields();
 // The spec for a field the catalogue does not know: edited as JSON under "Other fields".
 FieldSpec otherFieldSpec(const std::string &key);
 const char *groupTitle(FieldGroup group);

@@ -1,6 +1,7 @@
 #include "views/inspector/inspectorview.h"
 
 #include "model/commands/renamestatecommand.h"
+#include "model/commands/setdocumentfieldcommand.h"
 #include "model/commands/setfieldcommand.h"
 #include "model/document.h"
 #include "views/inspector/collapsiblesection.h"
@@ -44,10 +45,16 @@ InspectorView::InspectorView(Model::Document *document, QWidget *parent)
         refresh(); // Next/Default lists name the states of the scope
     });
     connect(workflow, &Model::Workflow::stateRemoved, this, [this](StateId id) {
-        if (id == m_state || !m_document->workflow()->contains(m_state))
-            setState(0);
+        if (id == m_state || m_state == 0 || !m_document->workflow()->contains(m_state)) {
+            m_state = 0;
+            rebuild();
+        }
     });
     connect(workflow, &Model::Workflow::stateAdded, this, [this] { rebuild(); });
+    connect(workflow, &Model::Workflow::scopeChanged, this, [this](Model::ScopeId scope) {
+        if (m_state == 0 && scope == m_document->workflow()->rootScope())
+            refresh();
+    });
     connect(workflow, &Model::Workflow::modelReset, this, [this] {
         if (!m_document->workflow()->contains(m_state))
             m_state = 0;
@@ -122,17 +129,13 @@ void InspectorView::rebuild()
     layout->setContentsMargins(8, 8, 8, 8);
     const Model::Workflow *workflow = m_document->workflow();
     if (m_state == 0) {
-        auto *hint
-            = new QLabel(tr("<b>Workflow</b><br>%1 states, starts at <i>%2</i>.<br><br>"
-                            "Select a state on the canvas or in the text to edit it.")
-                             .arg(workflow->allStates().size())
-                             .arg(QString::fromStdString(workflow->startAt(workflow->rootScope()))
-                                      .toHtmlEscaped()),
-                         form);
-        hint->setWordWrap(true);
-        layout->addWidget(hint);
+        buildWorkflowForm(form, layout);
         layout->addStretch();
         setWidget(form);
+        refresh();
+        verticalScrollBar()->setValue(scroll);
+        if (FieldEditor *editor = fieldEditor(focusedKey))
+            editor->input()->setFocus();
         return;
     }
 
@@ -193,11 +196,48 @@ void InspectorView::rebuild()
         editor->input()->setFocus();
 }
 
+void InspectorView::buildWorkflowForm(QWidget *form, QVBoxLayout *layout)
+{
+    const Model::Workflow *workflow = m_document->workflow();
+    auto *title = new QLabel(tr("<b>Workflow</b>"), form);
+    title->setObjectName(QStringLiteral("stateType"));
+    layout->addWidget(title);
+    auto *hint = new QLabel(tr("%n state(s). Select a state on the canvas or in the text to edit "
+                               "it.",
+                               "", int(workflow->allStates().size())),
+                            form);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    QStringList targets;
+    for (StateId id : workflow->states(workflow->rootScope()))
+        targets << QString::fromStdString(workflow->name(id));
+    auto *section = new CollapsibleSection(tr("Configuration"), form);
+    for (const FieldSpec &spec : documentInspectorFields()) {
+        auto *editor = new FieldEditor(spec, targets, section);
+        const std::string key = spec.key;
+        connect(editor, &FieldEditor::edited, this,
+                [this, key](const std::optional<Model::Json> &value) {
+                    m_document->undoStack()->push(
+                        new Model::SetDocumentFieldCommand(m_document, key, value));
+                });
+        section->addWidget(editor);
+        m_editors.push_back(editor);
+    }
+    layout->addWidget(section);
+}
+
 void InspectorView::refresh()
 {
-    if (m_state == 0)
-        return;
     const Model::Workflow *workflow = m_document->workflow();
+    if (m_state == 0) {
+        const Model::Json fields = workflow->documentFields();
+        for (FieldEditor *editor : m_editors) {
+            const std::string &key = editor->spec().key;
+            editor->setValue(fields.contains(key) ? std::optional<Model::Json>(fields[key])
+                                                  : std::nullopt);
+        }
+        return;
+    }
     for (FieldEditor *editor : m_editors) {
         const std::string &key = editor->spec().key;
         editor->setValue(workflow->hasField(m_state, key)

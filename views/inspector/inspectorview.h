@@ -8,6 +8,7 @@
 
 class QLineEdit;
 class QLabel;
+class QVBoxLayout;
 
 namespace Stepwise::Model {
 class Document;
@@ -37,6 +38,8 @@ class InspectorView : public QScrollArea
 
   private:
     void rebuild();
+    // With no state selected: the definition's own fields.
+    void buildWorkflowForm(QWidget *form, QVBoxLayout *layout);
     void refresh();
     void onStateChanged(Model::StateId id);
     void applyEdit(const std::string &key, const std::optional<Model::Json> &value);
