@@ -198,9 +198,21 @@ void MainWindow::createMenus()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
-    const QList<QAction *> canvasActions = m_canvas->actions();
-    for (QAction *action : canvasActions)
-        edit->addAction(action);
+    // Diagram edits: their keys act while the canvas has focus (text fields keep theirs).
+    auto canvasAction
+        = [this, edit](const QString &text, const QKeySequence &keys, void (CanvasView::*slot)()) {
+              QAction *action = edit->addAction(text, m_canvas, slot);
+              action->setShortcut(keys);
+              action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+              m_canvas->addAction(action);
+              return action;
+          };
+    canvasAction(tr("Cu&t"), QKeySequence::Cut, &CanvasView::cut);
+    canvasAction(tr("&Copy"), QKeySequence::Copy, &CanvasView::copy);
+    canvasAction(tr("&Paste"), QKeySequence::Paste, &CanvasView::paste);
+    canvasAction(tr("&Delete"), QKeySequence::Delete, &CanvasView::deleteSelection);
+    canvasAction(tr("Re&name State"), QKeySequence(Qt::Key_F2), &CanvasView::renameSelected);
+    canvasAction(tr("Select &All"), QKeySequence::SelectAll, &CanvasView::selectAll);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_zoomInAction);
@@ -285,6 +297,7 @@ void MainWindow::createStatusBar()
 void MainWindow::connectViews()
 {
     connect(m_canvas, &CanvasView::selectionChanged, this, &MainWindow::onCanvasSelection);
+    connect(m_palette, &PaletteView::stateTypeActivated, m_canvas, &CanvasView::addState);
     connect(m_editor, &AslEditor::stateAtCursorChanged, this, &MainWindow::onTextCursorState);
     connect(m_editor, &AslEditor::parseStatusChanged, this, [this] {
         m_diagnostics->setParseError(m_editor->parseError());
@@ -405,8 +418,12 @@ void MainWindow::showError(const QString &title, const QString &message, bool in
         QMessageBox::warning(this, title, message);
 }
 
-bool MainWindow::openFile(const QString &path, bool interactive)
+bool MainWindow::openFile(const QString &givenPath, bool interactive)
 {
+    // Bundled files (":/...") stay as they are; files on disk are remembered absolutely.
+    const QString path = givenPath.startsWith(QLatin1Char(':'))
+                             ? givenPath
+                             : QFileInfo(givenPath).absoluteFilePath();
     Model::Result<bool> loaded = Model::loadDocument(m_document, path);
     if (!loaded) {
         showError(tr("Cannot open"), fromError(loaded.error()), interactive);
@@ -424,8 +441,8 @@ bool MainWindow::openFile(const QString &path, bool interactive)
     m_autosave->discard();
     updateTitle();
     m_inspector->setState(0);
-    if (m_document.layout()->toSidecar(*m_document.workflow())["states"].empty())
-        m_canvas->autoLayout();
+    // States without a saved position are placed by the canvas's auto-layout.
+    m_canvas->scene()->flush();
     m_canvas->fitToView();
     validateNow();
     statusBar()->showMessage(tr("Opened %1").arg(displayName()), 4000);
@@ -596,7 +613,7 @@ void MainWindow::offerRecovery()
 
 void MainWindow::layoutAndFit()
 {
-    m_canvas->autoLayout();
+    m_canvas->scene()->flush();
     m_canvas->fitToView();
 }
 
