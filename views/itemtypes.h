@@ -10,6 +10,7 @@ enum ItemType : int {
     EdgeItemType,
     LaneItemType,
     MarkerItemType,
+    DiagnosticBadgeItemType,
 };
 
 } // namespace Stepwise::Views
