@@ -3,7 +3,10 @@
 #include "model/json/jsonreader.h"
 #include "model/validation/validator.h"
 #include "testdata.h"
+#include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
+#include "views/canvas/diagnosticbadgeitem.h"
+#include "views/canvas/stateitem.h"
 #include "views/editor/asleditor.h"
 #include "views/editor/diagnosticsview.h"
 #include "views/inspector/inspectorview.h"
@@ -212,6 +215,18 @@ void tst_MainWindow::problemsListValidatesAndJumps()
     QCOMPARE(row->text(4), QStringLiteral("%1:%2")
                                .arg(nowhereLine + 1)
                                .arg(lines[nowhereLine].indexOf(QStringLiteral("\"Nowhere")) + 1));
+    // The state carries an error badge on the canvas.
+    auto badgeOf = [&window](StateId id) -> Views::DiagnosticBadgeItem * {
+        Views::StateItem *item = window.canvas()->scene()->stateItem(id);
+        for (QGraphicsItem *child : item ? item->childItems() : QList<QGraphicsItem *>()) {
+            if (auto *badge = qgraphicsitem_cast<Views::DiagnosticBadgeItem *>(child))
+                return badge;
+        }
+        return nullptr;
+    };
+    QVERIFY(badgeOf(named(window, "First")));
+    QVERIFY(badgeOf(named(window, "First"))->severity() == Model::Severity::Error);
+    QVERIFY(badgeOf(named(window, "First"))->toolTip().contains(QStringLiteral("Nowhere")));
     // The text is underlined there.
     QVERIFY(!window.aslEditor()->extraSelections().isEmpty());
     // Double-click jumps to the state on the canvas and in the text.
@@ -228,6 +243,7 @@ void tst_MainWindow::problemsListValidatesAndJumps()
     QVERIFY(next);
     next->setCurrentText(QStringLiteral("Second"));
     QTRY_COMPARE(problems->errorCount(), 0);
+    QVERIFY(!badgeOf(named(window, "First")));
     window.document()->undoStack()->setClean();
 }
 

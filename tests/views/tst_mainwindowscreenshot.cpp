@@ -1,5 +1,8 @@
 #include "testdata.h"
+#include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
+#include "views/canvas/diagnosticbadgeitem.h"
+#include "views/canvas/stateitem.h"
 #include "views/mainwindow/apptheme.h"
 #include "views/mainwindow/mainwindow.h"
 

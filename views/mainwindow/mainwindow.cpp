@@ -2,7 +2,9 @@
 
 #include "model/io/autosave.h"
 #include "model/io/documentio.h"
+#include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
+#include "views/canvas/diagnosticoverlay.h"
 #include "views/editor/asleditor.h"
 #include "views/editor/diagnosticsview.h"
 #include "views/inspector/inspectorview.h"
@@ -74,7 +76,18 @@ MainWindow::MainWindow(QWidget *parent)
     validateNow();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The views use the document, a member that dies before QWidget deletes its children:
+    // let them go first.
+    m_autosave.reset();
+    delete m_badges;
+    m_document.undoStack()->disconnect(this);
+    m_document.disconnect(this);
+    m_document.workflow()->disconnect(this);
+    const QList<QWidget *> children = findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(children);
+}
 
 QString MainWindow::autosaveDirectory()
 {
@@ -87,6 +100,7 @@ void MainWindow::createViews()
     m_canvas = new CanvasView(&m_document, this);
     m_canvas->setObjectName(QStringLiteral("canvas"));
     setCentralWidget(m_canvas);
+    m_badges = new DiagnosticOverlay(m_canvas->scene(), m_document.workflow(), this);
 
     m_palette = new PaletteView(this);
     m_paletteDock = new QDockWidget(tr("States"), this);
@@ -373,7 +387,7 @@ void MainWindow::validateNow()
     m_diagnostics->setDiagnostics(m_currentDiagnostics);
     m_diagnostics->setParseError(m_editor->parseError());
     m_editor->setDiagnostics(m_currentDiagnostics);
-    m_canvas->setDiagnostics(m_currentDiagnostics);
+    m_badges->setDiagnostics(m_currentDiagnostics);
     updateStatus();
 }
 
@@ -406,9 +420,11 @@ void MainWindow::updateTitle()
 {
     setWindowTitle(QStringLiteral("%1[*] - Stepwise").arg(displayName()));
     setWindowModified(m_document.isModified());
-    m_fileLabel->setText(m_document.filePath().isEmpty()
+    const QString path = QDir::toNativeSeparators(m_document.filePath());
+    m_fileLabel->setText(path.isEmpty()
                              ? tr("Not saved yet")
-                             : QDir::toNativeSeparators(m_document.filePath()));
+                             : m_fileLabel->fontMetrics().elidedText(path, Qt::ElideMiddle, 360));
+    m_fileLabel->setToolTip(path);
 }
 
 void MainWindow::showError(const QString &title, const QString &message, bool interactive)

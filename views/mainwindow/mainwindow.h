@@ -24,6 +24,7 @@ namespace Stepwise::Views {
 
 class AslEditor;
 class CanvasView;
+class DiagnosticOverlay;
 class DiagnosticsView;
 class InspectorView;
 class PaletteView;
@@ -103,6 +104,7 @@ class MainWindow : public QMainWindow
     std::unique_ptr<Model::Autosave> m_autosave;
     QString m_untitledName;
     CanvasView *m_canvas = nullptr;
+    DiagnosticOverlay *m_badges = nullptr;
     PaletteView *m_palette = nullptr;
     InspectorView *m_inspector = nullptr;
     AslEditor *m_editor = nullptr;
