@@ -51,6 +51,7 @@ class tst_MainWindow : public QObject
     void unsavedChangesPromptOnClose();
     void autosaveIsOfferedAfterCrash();
     void openErrorKeepsCurrentDocument();
+    void expressionErrorsAreReported();
 
   private:
     static const QString timerPath;
@@ -456,6 +457,25 @@ void tst_MainWindow::openErrorKeepsCurrentDocument()
     QVERIFY(!window.openFile(path, false));
     QVERIFY(named(window, "Wait") != 0);
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("bad.yaml")));
+}
+
+void tst_MainWindow::expressionErrorsAreReported()
+{
+    Views::MainWindow window;
+    QVERIFY(window.openFile(timerPath, false));
+    QCOMPARE(window.diagnosticsView()->errorCount(), 0);
+    const StateId wait = named(window, "Wait");
+    window.inspector()->setState(wait);
+    auto *path = window.inspector()->findChild<QLineEdit *>(QStringLiteral("field_SecondsPath"));
+    QVERIFY(path);
+    path->setFocus();
+    QTest::keyClicks(path, QStringLiteral("[?(")); // "$.timer_seconds[?(": not a path
+    QTRY_VERIFY(window.diagnosticsView()->errorCount() >= 1);
+    bool namesWait = false;
+    for (const Model::Diagnostic &d : window.diagnostics())
+        namesWait = namesWait || d.location.pointer.rfind("/States/Wait", 0) == 0;
+    QVERIFY(namesWait);
+    window.document()->undoStack()->setClean();
 }
 
 QTEST_MAIN(tst_MainWindow)
