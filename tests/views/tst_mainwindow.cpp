@@ -469,6 +469,7 @@ void tst_MainWindow::expressionErrorsAreReported()
     auto *path = window.inspector()->findChild<QLineEdit *>(QStringLiteral("field_SecondsPath"));
     QVERIFY(path);
     path->setFocus();
+    QTest::keyClick(path, Qt::Key_End);
     QTest::keyClicks(path, QStringLiteral("[?(")); // "$.timer_seconds[?(": not a path
     QTRY_VERIFY(window.diagnosticsView()->errorCount() >= 1);
     bool namesWait = false;

@@ -244,6 +244,9 @@ void FieldEditor::setValue(const std::optional<Model::Json> &value)
     const QString text = value ? displayText(*value, m_spec.kind) : QString();
     if (m_line) {
         m_line->setText(value && value->is_null() ? QStringLiteral("null") : text);
+        if (!m_line->hasFocus())
+            m_line->setCursorPosition(0); // show the start of long values
+
     } else if (m_text) {
         m_text->setPlainText(value && value->is_null() ? QStringLiteral("null") : text);
     } else if (m_check) {

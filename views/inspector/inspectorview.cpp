@@ -202,10 +202,11 @@ void InspectorView::buildWorkflowForm(QWidget *form, QVBoxLayout *layout)
     auto *title = new QLabel(tr("<b>Workflow</b>"), form);
     title->setObjectName(QStringLiteral("stateType"));
     layout->addWidget(title);
-    auto *hint = new QLabel(tr("%n state(s). Select a state on the canvas or in the text to edit "
-                               "it.",
-                               "", int(workflow->allStates().size())),
-                            form);
+    const int count = int(workflow->allStates().size());
+    auto *hint
+        = new QLabel((count == 1 ? tr("1 state.") : tr("%1 states.").arg(count)) + QLatin1Char(' ')
+                         + tr("Select a state on the canvas or in the text to edit it."),
+                     form);
     hint->setWordWrap(true);
     layout->addWidget(hint);
     QStringList targets;
