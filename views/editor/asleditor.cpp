@@ -153,18 +153,24 @@ void AslEditor::refreshFromModel()
     m_pending = false;
     const std::string canonical = Model::toCanonicalText(m_document->workflow()->toJson());
     const QString text = QString::fromStdString(canonical);
-    if (text != toPlainText()) {
-        const int line = textCursor().blockNumber();
-        const int column = textCursor().positionInBlock();
+    const QString current = toPlainText();
+    if (text != current) {
+        // Replace only the part that differs: the cursor, the scroll position and the
+        // highlighting of untouched lines stay, and big documents update quickly.
+        const qsizetype shortest = std::min(text.size(), current.size());
+        qsizetype prefix = 0;
+        while (prefix < shortest && text[prefix] == current[prefix])
+            ++prefix;
+        qsizetype suffix = 0;
+        while (suffix < shortest - prefix
+               && text[text.size() - 1 - suffix] == current[current.size() - 1 - suffix])
+            ++suffix;
         const int scroll = verticalScrollBar()->value();
         m_rewriting = true;
-        setPlainText(text);
-        QTextBlock block = document()->findBlockByNumber(line);
-        if (block.isValid()) {
-            QTextCursor cursor(block);
-            cursor.setPosition(block.position() + std::min(column, block.length() - 1));
-            setTextCursor(cursor);
-        }
+        QTextCursor edit(document());
+        edit.setPosition(int(prefix));
+        edit.setPosition(int(current.size() - suffix), QTextCursor::KeepAnchor);
+        edit.insertText(text.mid(prefix, text.size() - prefix - suffix));
         verticalScrollBar()->setValue(scroll);
         m_rewriting = false;
     }
