@@ -242,10 +242,13 @@ void MainWindow::createMenus()
     auto *themeGroup = new QActionGroup(this);
     const ThemeChoice current
         = themeChoiceFromString(QSettings().value(QStringLiteral("theme")).toString());
-    for (auto [choice, label] :
+    for (const auto &entry :
          {std::pair{ThemeChoice::System, tr("Follow the &Desktop")},
           std::pair{ThemeChoice::Light, tr("&Light")}, std::pair{ThemeChoice::Dark, tr("&Dark")}}) {
-        QAction *action = theme->addAction(label, this, [this, choice] { setTheme(choice); });
+        // A plain variable: clang 14 cannot capture structured bindings.
+        const ThemeChoice choice = entry.first;
+        QAction *action
+            = theme->addAction(entry.second, this, [this, choice] { setTheme(choice); });
         action->setCheckable(true);
         action->setChecked(choice == current);
         themeGroup->addAction(action);
