@@ -55,8 +55,13 @@ Outcome<Json> InputOutputPath::apply(Json value, const ExpressionContext &ctx) c
         break;
     }
     const ExpressionContext scoped = ctx.withInput(value);
-    if (const Json *found = m_path->locate(scoped))
+    if (const Json *found = m_path->locate(scoped)) {
+        // `value` is ours: move the selected part out of it instead of copying. ("$$" and
+        // "$var" paths point into documents we only borrow: those are copied.)
+        if (m_path->root() == JsonPath::Root::Input)
+            return std::move(*const_cast<Json *>(found));
         return *found;
+    }
     return m_path->evaluate(scoped);
 }
 

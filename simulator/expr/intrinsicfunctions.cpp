@@ -1,4 +1,7 @@
 #include "simulator/expr/intrinsicfunctions.h"
+#include "simulator/expr/jsontext.h"
+
+#include "model/json/jsonreader.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -44,7 +47,7 @@ Failure argumentFailure(const IntrinsicAst &call, size_t index, const std::strin
 {
     return Failure{intrinsicErrorName, "The " + ordinal(index) + " argument of " + call.name
                                            + " must be " + expected + ", but was "
-                                           + typeName(actual) + ": " + actual.dump()};
+                                           + typeName(actual) + ": " + compactJson(actual)};
 }
 
 Failure callFailure(const IntrinsicAst &call, const std::string &detail)
@@ -102,7 +105,7 @@ void appendJavaText(std::string &out, const Json &value, int depth = 0)
         }
         out += ']';
     } else {
-        out += value.dump();
+        out += compactJson(value);
     }
 }
 
@@ -396,14 +399,15 @@ Outcome<Json> callIntrinsic(const IntrinsicAst &call, std::vector<Json> &args,
         // AWS turns an empty or blank string into null.
         if (text.find_first_not_of(" \t\r\n") == std::string::npos)
             return Json(nullptr);
-        Json parsed = Json::parse(text, nullptr, false);
-        if (parsed.is_discarded())
-            return callFailure(call, "the string is not valid JSON: "
-                                         + args[0].get_ref<const std::string &>());
-        return parsed;
+        // The project's reader bounds the nesting depth, so hostile text cannot exhaust the
+        // stack later (dump, comparison, destruction).
+        auto parsed = Model::readJson(text, {false, 512, false});
+        if (!parsed)
+            return callFailure(call, "the string is not valid JSON: " + parsed.error().message);
+        return std::move(parsed->value);
     }
     case IntrinsicFunction::JsonToString:
-        return Json(args[0].dump());
+        return Json(compactJson(args[0]));
     case IntrinsicFunction::Array: {
         Json result = Json::array();
         for (Json &arg : args)

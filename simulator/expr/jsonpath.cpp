@@ -1,4 +1,5 @@
 #include "simulator/expr/jsonpath.h"
+#include "simulator/expr/jsontext.h"
 
 #include "simulator/expr/jsonpathevaluator.h"
 #include "simulator/expr/jsonpathparser.h"
@@ -128,7 +129,7 @@ bool JsonPath::assign(Json &document, Json value, std::string *why) const
             if (!node->is_object()) {
                 if (why) {
                     *why = "Unable to apply step \"" + step.names.front() + "\" to input "
-                           + node->dump();
+                           + compactJson(*node);
                 }
                 return false;
             }
@@ -142,7 +143,7 @@ bool JsonPath::assign(Json &document, Json value, std::string *why) const
             if (!node->is_array()) {
                 if (why) {
                     *why = "Unable to apply step \"[" + std::to_string(step.indexes.front())
-                           + "]\" to input " + node->dump();
+                           + "]\" to input " + compactJson(*node);
                 }
                 return false;
             }
@@ -153,7 +154,7 @@ bool JsonPath::assign(Json &document, Json value, std::string *why) const
             if (index < 0 || index >= n) {
                 if (why) {
                     *why = "Unable to apply step \"[" + std::to_string(step.indexes.front())
-                           + "]\" to input " + node->dump();
+                           + "]\" to input " + compactJson(*node);
                 }
                 return false;
             }

@@ -1,4 +1,5 @@
 #include "simulator/expr/jsonpathevaluator.h"
+#include "simulator/expr/jsontext.h"
 
 #include "simulator/expr/jsonpathfilter.h"
 
@@ -225,7 +226,7 @@ const Json *walkDefinite(const PathAst &ast, const Json &root, Json &scratch, st
                                            : "Filter: [" + std::to_string(step.indexes.front())
                                                  + "] can only be applied to arrays. Current "
                                                    "context is: "
-                                                 + node->dump();
+                                                 + compactJson(*node);
                 }
                 return nullptr;
             }

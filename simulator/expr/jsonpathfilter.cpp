@@ -1,4 +1,5 @@
 #include "simulator/expr/jsonpathfilter.h"
+#include "simulator/expr/jsontext.h"
 
 #include "simulator/expr/jsonpathevaluator.h"
 
@@ -121,7 +122,7 @@ bool compare(const FilterNode &node, const Json &current, const ExpressionContex
         if (left->is_string())
             subject = QString::fromStdString(left->get_ref<const std::string &>());
         else
-            subject = QString::fromStdString(left->dump());
+            subject = QString::fromStdString(compactJson(*left));
         return node.rhs.regex.match(subject).hasMatch();
     }
     const auto right = operandValue(node.rhs, current, ctx);

@@ -198,6 +198,68 @@ class Parser
         return true;
     }
 
+    std::optional<unsigned> readHex4(size_t at) const
+    {
+        if (at + 4 > m_text.size())
+            return std::nullopt;
+        unsigned value = 0;
+        for (size_t i = at; i < at + 4; ++i) {
+            const char c = m_text[i];
+            value <<= 4;
+            if (c >= '0' && c <= '9')
+                value |= unsigned(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                value |= unsigned(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                value |= unsigned(c - 'A' + 10);
+            else
+                return std::nullopt;
+        }
+        return value;
+    }
+
+    // At the 'u' of "\uXXXX" (followed by a second "\uXXXX" for a surrogate pair): appends the
+    // code point as UTF-8 and moves past the escape.
+    bool appendUnicodeEscape(std::string &out)
+    {
+        const size_t start = m_pos - 1;
+        auto unit = readHex4(m_pos + 1);
+        if (!unit) {
+            failAt("Invalid \\u escape", start);
+            return false;
+        }
+        m_pos += 5;
+        unsigned codePoint = *unit;
+        if (codePoint >= 0xD800 && codePoint <= 0xDBFF) {
+            const auto low = peek() == '\\' && peek(1) == 'u' ? readHex4(m_pos + 2) : std::nullopt;
+            if (!low || *low < 0xDC00 || *low > 0xDFFF) {
+                failAt("Unpaired surrogate in \\u escape", start);
+                return false;
+            }
+            codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (*low - 0xDC00);
+            m_pos += 6;
+        } else if (codePoint >= 0xDC00 && codePoint <= 0xDFFF) {
+            failAt("Unpaired surrogate in \\u escape", start);
+            return false;
+        }
+        if (codePoint < 0x80) {
+            out += char(codePoint);
+        } else if (codePoint < 0x800) {
+            out += char(0xC0 | (codePoint >> 6));
+            out += char(0x80 | (codePoint & 0x3F));
+        } else if (codePoint < 0x10000) {
+            out += char(0xE0 | (codePoint >> 12));
+            out += char(0x80 | ((codePoint >> 6) & 0x3F));
+            out += char(0x80 | (codePoint & 0x3F));
+        } else {
+            out += char(0xF0 | (codePoint >> 18));
+            out += char(0x80 | ((codePoint >> 12) & 0x3F));
+            out += char(0x80 | ((codePoint >> 6) & 0x3F));
+            out += char(0x80 | (codePoint & 0x3F));
+        }
+        return true;
+    }
+
     std::optional<std::string> parseQuoted()
     {
         const char quote = peek();
@@ -227,6 +289,10 @@ class Parser
                 case 'f':
                     value += '\f';
                     break;
+                case 'u':
+                    if (!appendUnicodeEscape(value))
+                        return std::nullopt;
+                    continue;
                 default:
                     value += c;
                     break;

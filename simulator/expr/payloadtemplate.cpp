@@ -1,4 +1,5 @@
 #include "simulator/expr/payloadtemplate.h"
+#include "simulator/expr/jsontext.h"
 
 #include "model/json/jsonpointer.h"
 #include "simulator/expr/intrinsics.h"
@@ -143,7 +144,7 @@ Outcome<Json> evaluateNode(const Node &node, const ExpressionContext &ctx)
             return Failure{"States.Runtime", "The JSONPath '" + node.path->text()
                                                  + "' specified for the field '" + node.field
                                                  + "' could not be found in the input '"
-                                                 + documentOf(*node.path, ctx).dump() + "'"};
+                                                 + compactJson(documentOf(*node.path, ctx)) + "'"};
         }
         return value;
     }
