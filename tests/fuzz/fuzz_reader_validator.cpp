@@ -1,11 +1,14 @@
-// Arbitrary bytes through the JSON reader and, when they parse, the validator: neither may
-// crash, hang, leak or hit undefined behaviour, whatever the input.
+// Arbitrary bytes through the JSON reader and, when they parse, the validator with the
+// simulator's expression parsers: none may crash, hang, leak or hit undefined behaviour,
+// whatever the input.
 #include "model/json/jsonreader.h"
 #include "model/validation/validator.h"
+#include "simulator/expr/expressionsyntaxchecker.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -15,7 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     auto parsed = readJson(text);
     if (!parsed.ok())
         return 0;
+    static const std::unique_ptr<ExpressionSyntax> expressions
+        = Stepwise::Sim::makeExpressionSyntaxChecker();
     ValidationOptions options;
+    options.expressions = expressions.get();
     options.sourceMap = &parsed->sourceMap;
     options.duplicateKeys = &parsed->duplicateKeys;
     // Alternate the machine type so the Express-only rules run too.
