@@ -82,6 +82,9 @@ MainWindow::~MainWindow()
     // let them go first.
     m_autosave.reset();
     delete m_badges;
+    // A selection dropped while the canvas is being destroyed would signal a half-destroyed
+    // view (UBSan reports it): drop it while everything is alive.
+    m_canvas->scene()->clearSelection();
     m_document.undoStack()->disconnect(this);
     m_document.disconnect(this);
     m_document.workflow()->disconnect(this);
