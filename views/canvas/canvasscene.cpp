@@ -98,6 +98,9 @@ CanvasScene::CanvasScene(Model::Document *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
 {
+    // Items move and edges re-route all the time; keeping a BSP tree current costs more
+    // than scanning a few thousand bounding rectangles per paint.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     Model::Workflow *workflow = document->workflow();
     connect(workflow, &Model::Workflow::modelReset, this, &CanvasScene::onModelReset);
     connect(workflow, &Model::Workflow::stateAdded, this, &CanvasScene::onStateAdded);
@@ -405,12 +408,16 @@ void CanvasScene::processScope(ScopeId scope)
         needsAuto = needsAuto || !m_document->layout()->hasPosition(id);
     if (needsAuto && !view.autoValid)
         computeAutoLayout(scope);
-    placeItems(scope);
-    if (structure || view.edges.empty())
+    const std::set<StateId> moved = placeItems(scope);
+    if (structure || view.edges.empty()) {
         rebuildEdges(scope);
-    else
-        for (EdgeItem *edge : view.edges)
+        return;
+    }
+    // Only edges whose ends moved need a new route (0 stands for the markers).
+    for (EdgeItem *edge : view.edges) {
+        if (moved.count(edge->from()) > 0 || moved.count(edge->to()) > 0)
             routeEdge(edge, scope);
+    }
 }
 
 void CanvasScene::computeAutoLayout(ScopeId scope)
@@ -447,8 +454,11 @@ void CanvasScene::computeAutoLayout(ScopeId scope)
     view.autoValid = true;
 }
 
-void CanvasScene::placeItems(ScopeId scope)
+std::set<StateId> CanvasScene::placeItems(ScopeId scope)
 {
+    std::set<StateId> moved;
+    const QPointF startBefore = m_startMarker->pos();
+    const QPointF endBefore = m_endMarker->pos();
     const Model::Workflow &workflow = *m_document->workflow();
     ScopeView &view = m_scopes[scope];
     const std::vector<StateId> states = workflow.states(scope);
@@ -458,6 +468,7 @@ void CanvasScene::placeItems(ScopeId scope)
         if (StateItem *item = stateItem(id))
             bounds = bounds.united(QRectF(statePosition(id), item->size()));
     }
+    const QPointF offsetBefore = contentOffset(scope);
     if (view.lane) {
         const qreal pad = CanvasStyle::kLanePadding;
         if (states.empty())
@@ -471,8 +482,14 @@ void CanvasScene::placeItems(ScopeId scope)
     }
     const QPointF offset = contentOffset(scope);
     for (StateId id : states) {
-        if (StateItem *item = stateItem(id))
-            item->setPos(statePosition(id) + offset);
+        StateItem *item = stateItem(id);
+        if (!item)
+            continue;
+        const QPointF target = statePosition(id) + offset;
+        if (item->pos() != target || offset != offsetBefore) {
+            item->setPos(target);
+            moved.insert(id);
+        }
     }
     if (workflow.rootScope() == scope) {
         const StateId start = workflow.findState(scope, workflow.startAt(scope));
@@ -496,8 +513,11 @@ void CanvasScene::placeItems(ScopeId scope)
         else
             m_endMarker->setPos(bounds.center().x() - marker.width() / 2,
                                 bounds.bottom() + kMarkerGap);
+        if (m_startMarker->pos() != startBefore || m_endMarker->pos() != endBefore)
+            moved.insert(0);
     }
     m_placing = false;
+    return moved;
 }
 
 void CanvasScene::sizeContainer(StateId id)
@@ -888,7 +908,8 @@ void CanvasScene::beginReconnection(EdgeItem *edge, QPointF scenePos)
     m_connectIndex = edge->index();
     m_reconnecting = true;
     m_connectStart = edge->mapToScene(edge->route().pointAtPercent(0));
-    edge->setVisible(false);
+    // Faded, not hidden: hiding would take the mouse grab away from it.
+    edge->setOpacity(0.3);
     m_connectLine = addPath(QPainterPath());
     m_connectLine->setPen(QPen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine));
     m_connectLine->setZValue(20);
@@ -918,7 +939,7 @@ void CanvasScene::finishConnection(QPointF scenePos)
         || workflow.scopeOf(target->stateId()) != workflow.scopeOf(from)) {
         flush();
         for (EdgeItem *edge : edgeItems())
-            edge->setVisible(true);
+            edge->setOpacity(1);
         return;
     }
     if (reconnecting) {
@@ -928,7 +949,7 @@ void CanvasScene::finishConnection(QPointF scenePos)
         connectStates(from, target->stateId());
     }
     for (EdgeItem *edge : edgeItems())
-        edge->setVisible(true);
+        edge->setOpacity(1);
 }
 
 void CanvasScene::clearConnectionDrag()

@@ -117,7 +117,8 @@ class CanvasScene : public QGraphicsScene
     void scheduleFlush();
     void processScope(Model::ScopeId scope);
     void computeAutoLayout(Model::ScopeId scope);
-    void placeItems(Model::ScopeId scope);
+    // Returns the states that moved (0 when a Start/End marker did).
+    std::set<Model::StateId> placeItems(Model::ScopeId scope);
     void sizeContainer(Model::StateId id);
     void rebuildEdges(Model::ScopeId scope);
     void routeEdge(EdgeItem *edge, Model::ScopeId scope);

@@ -136,8 +136,14 @@ void CanvasView::autoLayout()
 void CanvasView::updateSceneRect()
 {
     // Room around the drawing to drop new states and to scroll past the edges.
+    // It only grows, and the visible centre stays put, so adding a state never scrolls.
     const QRectF bounds = m_scene->itemsBoundingRect().adjusted(-400, -300, 400, 300);
-    setSceneRect(bounds.united(QRectF(-200, -200, 800, 600)));
+    const QRectF wanted = bounds.united(QRectF(-200, -200, 800, 600)).united(sceneRect());
+    if (wanted == sceneRect())
+        return;
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    setSceneRect(wanted);
+    centerOn(centre);
 }
 
 void CanvasView::placeMinimap()
@@ -161,8 +167,13 @@ void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
         return;
     // A light dot grid, the usual cue of a canvas.
     QColor dot = palette().color(QPalette::Text);
-    dot.setAlphaF(0.12);
-    painter->setPen(QPen(dot, 1.5 / zoom()));
+    dot.setAlphaF(0.18);
+    // Cosmetic, aliased points: antialiased ones cost more than the whole drawing.
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    QPen pen(dot, 2);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
     const qreal step = 24;
     QVector<QPointF> points;
     for (qreal x = std::floor(rect.left() / step) * step; x < rect.right(); x += step) {
@@ -170,6 +181,7 @@ void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
             points.append(QPointF(x, y));
     }
     painter->drawPoints(points.constData(), static_cast<int>(points.size()));
+    painter->restore();
 }
 
 // --- zoom and pan -------------------------------------------------------------------------

@@ -34,6 +34,7 @@ EdgeItem::EdgeItem(Role role, QGraphicsItem *parent)
 {
     if (role == Role::Transition)
         setFlags(ItemIsSelectable);
+    setFlag(ItemUsesExtendedStyleOption); // paint() culls by the exposed rectangle
     setZValue(0);
 }
 
@@ -60,19 +61,50 @@ void EdgeItem::setRoute(const QPainterPath &route)
     prepareGeometryChange();
     m_route = route;
     m_bounds = m_route.boundingRect().adjusted(-8, -8, 8, 8);
-    if (!m_label.isEmpty())
-        m_bounds = m_bounds.united(labelRect().adjusted(-2, -2, 2, 2));
-}
-
-QRectF EdgeItem::labelRect() const
-{
-    if (m_label.isEmpty() || m_route.isEmpty())
-        return {};
-    const QFontMetricsF metrics(CanvasStyle::labelFont());
-    const QSizeF size(metrics.horizontalAdvance(m_label) + 10, metrics.height() + 4);
-    // Labels sit near the start of the edge, where the branches fan out.
-    const QPointF at = m_route.pointAtPercent(m_route.length() > 160 ? 0.3 : 0.5);
-    return QRectF(at - QPointF(size.width() / 2, size.height() / 2), size);
+    m_labelRect = QRectF();
+    m_head.clear();
+    m_shape = QPainterPath();
+    m_runs.clear();
+    if (m_route.isEmpty())
+        return;
+    constexpr int kRunPoints = 24;
+    qreal travelled = 0;
+    for (const QPolygonF &flat : m_route.toSubpathPolygons()) {
+        // Short segments, so that runs are small and culling works on long straight parts.
+        QPolygonF polygon;
+        for (int i = 0; i < flat.size(); ++i) {
+            if (i > 0) {
+                const QLineF segment(flat[i - 1], flat[i]);
+                const int pieces = static_cast<int>(segment.length() / 48);
+                for (int piece = 1; piece <= pieces; ++piece)
+                    polygon << segment.pointAt(qreal(piece) / (pieces + 1));
+            }
+            polygon << flat[i];
+        }
+        for (int first = 0; first + 1 < polygon.size(); first += kRunPoints - 1) {
+            const int count = std::min<int>(kRunPoints, static_cast<int>(polygon.size()) - first);
+            Run run{polygon.mid(first, count), QRectF(), travelled};
+            run.bounds = run.points.boundingRect().adjusted(-3, -3, 3, 3);
+            for (int i = 1; i < run.points.size(); ++i)
+                travelled += QLineF(run.points[i - 1], run.points[i]).length();
+            m_runs.push_back(std::move(run));
+        }
+    }
+    const qreal length = m_route.length();
+    if (!m_label.isEmpty()) {
+        const QFontMetricsF metrics(CanvasStyle::labelFont());
+        const QSizeF size(metrics.horizontalAdvance(m_label) + 10, metrics.height() + 4);
+        // Labels sit near the start of long edges, where the branches fan out.
+        const QPointF at = m_route.pointAtPercent(
+            length > 160 ? m_route.percentAtLength(std::min(length * 0.3, 90.0)) : 0.5);
+        m_labelRect = QRectF(at - QPointF(size.width() / 2, size.height() / 2), size);
+        m_bounds = m_bounds.united(m_labelRect.adjusted(-2, -2, 2, 2));
+    }
+    const QPointF end = m_route.currentPosition();
+    const qreal angle = m_route.angleAtPercent(1.0) * M_PI / 180.0;
+    const QPointF direction(std::cos(angle), -std::sin(angle));
+    const QPointF normal(-direction.y(), direction.x());
+    m_head << end << end - direction * 9 + normal * 4.5 << end - direction * 9 - normal * 4.5;
 }
 
 QRectF EdgeItem::gripRect() const
@@ -88,12 +120,14 @@ QRectF EdgeItem::boundingRect() const
 
 QPainterPath EdgeItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(10);
-    QPainterPath path = stroker.createStroke(m_route);
-    if (!m_label.isEmpty())
-        path.addRect(labelRect());
-    return path;
+    if (m_shape.isEmpty() && !m_route.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(10);
+        m_shape = stroker.createStroke(m_route);
+        if (!m_label.isEmpty())
+            m_shape.addRect(labelRect());
+    }
+    return m_shape;
 }
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
@@ -110,20 +144,28 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     QPen pen(color, selected ? 2.2 : 1.4);
     if (m_kind == Model::TransitionKind::Catch)
         pen.setStyle(Qt::DashLine);
-    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_route);
+    QRectF exposed = option->exposedRect.isEmpty() ? m_bounds : option->exposedRect;
+    // The exposed rectangle can be the whole item; the painted device bounds it too.
+    if (QPaintDevice *device = painter->device()) {
+        bool invertible = false;
+        const QTransform toItem = painter->deviceTransform().inverted(&invertible);
+        if (invertible)
+            exposed &= toItem.mapRect(QRectF(0, 0, device->width(), device->height()))
+                           .adjusted(-4, -4, 4, 4);
+    }
+    for (const Run &run : m_runs) {
+        if (!run.bounds.intersects(exposed))
+            continue;
+        // Dashes continue across runs.
+        pen.setDashOffset(run.offset / pen.widthF());
+        painter->setPen(pen);
+        painter->drawPolyline(run.points);
+    }
 
-    // Arrow head along the final direction.
-    const QPointF end = m_route.currentPosition();
-    const qreal angle = m_route.angleAtPercent(1.0) * M_PI / 180.0;
-    const QPointF direction(std::cos(angle), -std::sin(angle));
-    const QPointF normal(-direction.y(), direction.x());
-    QPolygonF head;
-    head << end << end - direction * 9 + normal * 4.5 << end - direction * 9 - normal * 4.5;
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
-    painter->drawPolygon(head);
+    painter->drawPolygon(m_head);
 
     if (!m_label.isEmpty()) {
         const QRectF box = labelRect();
@@ -144,6 +186,14 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 CanvasScene *EdgeItem::canvas() const
 {
     return static_cast<CanvasScene *>(scene());
+}
+
+QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    // A selected edge comes to the front so its end grip can be grabbed over the state.
+    if (change == ItemSelectedHasChanged)
+        setZValue(value.toBool() ? 3 : 0);
+    return QGraphicsItem::itemChange(change, value);
 }
 
 void EdgeItem::mousePressEvent(QGraphicsSceneMouseEvent *event)

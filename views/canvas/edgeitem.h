@@ -6,6 +6,8 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 
+#include <vector>
+
 namespace Stepwise::Views {
 
 class CanvasScene;
@@ -42,13 +44,14 @@ class EdgeItem : public QGraphicsItem
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
   protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
   private:
-    QRectF labelRect() const;
+    QRectF labelRect() const { return m_labelRect; }
     QRectF gripRect() const;
     CanvasScene *canvas() const;
 
@@ -60,6 +63,19 @@ class EdgeItem : public QGraphicsItem
     QString m_label;
     QPainterPath m_route;
     QRectF m_bounds;
+    // Derived from the route once, not at every paint (path lengths are costly).
+    QRectF m_labelRect;
+    QPolygonF m_head;
+    mutable QPainterPath m_shape; // hit-testing area, built on first use
+    // The route flattened into short runs with their bounds and starting length, so a
+    // paint strokes only the runs inside the exposed area (long edges cross big graphs).
+    struct Run
+    {
+        QPolygonF points;
+        QRectF bounds;
+        qreal offset;
+    };
+    std::vector<Run> m_runs;
     bool m_dragging = false;
 };
 

@@ -43,6 +43,7 @@ GraphLayoutResult layoutWithGraphviz(const GraphLayoutInput &input)
         = agattr(graph, AGNODE, const_cast<char *>("fixedsize"), const_cast<char *>("true"));
     Agsym_t *width = agattr(graph, AGNODE, const_cast<char *>("width"), const_cast<char *>("1"));
     Agsym_t *height = agattr(graph, AGNODE, const_cast<char *>("height"), const_cast<char *>("1"));
+    agattr(graph, AGNODE, const_cast<char *>("label"), const_cast<char *>(""));
     Q_UNUSED(shape);
     Q_UNUSED(fixed);
 
@@ -224,6 +225,12 @@ GraphLayoutResult layoutLayered(const GraphLayoutInput &input)
 
 GraphLayoutResult layoutGraph(const GraphLayoutInput &input, int graphvizLimit)
 {
+    // For measurements: STEPWISE_GRAPHVIZ_LIMIT overrides the size limit.
+    static const int overridden = qEnvironmentVariableIsSet("STEPWISE_GRAPHVIZ_LIMIT")
+                                      ? qEnvironmentVariableIntValue("STEPWISE_GRAPHVIZ_LIMIT")
+                                      : -1;
+    if (overridden >= 0)
+        graphvizLimit = overridden;
     if (input.nodes.empty())
         return {};
     if (static_cast<int>(input.nodes.size()) > graphvizLimit)
