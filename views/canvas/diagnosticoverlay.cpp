@@ -48,9 +48,10 @@ void DiagnosticOverlay::apply()
         ++p.count;
         p.messages << QString::fromStdString(d.code + ": " + d.message);
     }
-    const QList<QGraphicsItem *> items = m_scene->items();
-    for (QGraphicsItem *item : items) {
-        auto *state = qgraphicsitem_cast<StateItem *>(item);
+    // Through the scene's own map: a list of all items would still hold the badges deleted
+    // below when a state's badge is visited after the state.
+    for (Model::StateId id : m_workflow->allStates()) {
+        StateItem *state = m_scene->stateItem(id);
         if (!state)
             continue;
         DiagnosticBadgeItem *badge = nullptr;
