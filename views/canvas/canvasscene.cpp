@@ -690,6 +690,8 @@ void CanvasScene::onStateChanged(StateId id)
 void CanvasScene::onStateRenamed(StateId id)
 {
     updateContent(id);
+    // The item's width follows its name, and the layout its width.
+    markDirty(m_document->workflow()->scopeOf(id), true);
 }
 
 void CanvasScene::onStateMoved(StateId id)

@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 namespace Stepwise::Views {
 
 using Model::StateType;
@@ -24,13 +26,17 @@ StateItem::StateItem(Model::StateId id, QGraphicsItem *parent)
 
 void StateItem::setContent(StateType stateType, const QString &name, const QString &summary)
 {
-    if (stateType != m_type) {
-        m_type = stateType;
-        if (!isContainer())
-            setSize(CanvasStyle::nodeSize(stateType));
-    }
+    m_type = stateType;
     m_name = name;
     m_summary = summary;
+    if (!isContainer()) {
+        // Wide enough for the name (within reason), so names are rarely cut short.
+        const QSizeF base = CanvasStyle::nodeSize(stateType);
+        const qreal text
+            = std::max(QFontMetricsF(CanvasStyle::nameFont()).horizontalAdvance(name),
+                       QFontMetricsF(CanvasStyle::summaryFont()).horizontalAdvance(summary));
+        setSize(QSizeF(std::clamp(text + 64, base.width(), 320.0), base.height()));
+    }
     setToolTip(summary.isEmpty() ? name : name + QLatin1Char('\n') + summary);
     update();
 }
