@@ -1,13 +1,253 @@
 #include "app/cli/commands.h"
 
+#include "model/json/jsonreader.h"
+#include "simulator/engine/compiledmachine.h"
+#include "simulator/engine/execution.h"
+#include "simulator/tasks/mockconfig.h"
+#include "simulator/tasks/snsemulator.h"
+
+#include <chrono>
 #include <cstdio>
+#include <optional>
+#include <thread>
 
 namespace Stepwise::App {
 
-int runRunCommand(const Arguments &)
+namespace {
+
+using Model::Json;
+
+struct RunArguments
 {
-    std::fprintf(stderr, "run: the simulator is not built yet\n");
+    std::string definition;
+    std::string input = "{}";
+    std::string mocks;
+    std::string testCase;
+    bool history = false;
+    bool realtime = false;
+    bool json = false;
+    std::uint64_t seed = 0;
+    std::string executionName;
+    std::string stateMachineArn;
+};
+
+int usageError(const std::string &message)
+{
+    std::fprintf(stderr, "run: %s\n", message.c_str());
+    std::fprintf(stderr,
+                 "usage: stepwise-cli run DEF [--input JSON|@file] [--mocks FILE --test-case "
+                 "NAME] [--history] [--seed N] [--realtime] [--execution-name NAME] "
+                 "[--state-machine-arn ARN] [--format text|json]\n");
     return 2;
+}
+
+std::optional<std::string> parseArguments(const Arguments &args, RunArguments &out)
+{
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        auto value = [&](std::string &into) -> bool {
+            if (i + 1 >= args.size())
+                return false;
+            into = args[++i];
+            return true;
+        };
+        bool ok = true;
+        if (arg == "--input") {
+            ok = value(out.input);
+        } else if (arg == "--mocks") {
+            ok = value(out.mocks);
+        } else if (arg == "--test-case") {
+            ok = value(out.testCase);
+        } else if (arg == "--history") {
+            out.history = true;
+        } else if (arg == "--realtime") {
+            out.realtime = true;
+        } else if (arg == "--execution-name") {
+            ok = value(out.executionName);
+        } else if (arg == "--state-machine-arn") {
+            ok = value(out.stateMachineArn);
+        } else if (arg == "--seed") {
+            std::string text;
+            ok = value(text);
+            if (ok) {
+                try {
+                    size_t used = 0;
+                    out.seed = std::stoull(text, &used);
+                    ok = used == text.size();
+                } catch (const std::exception &) {
+                    ok = false;
+                }
+            }
+            if (!ok)
+                return "--seed takes a non-negative integer";
+        } else if (arg == "--format") {
+            std::string format;
+            ok = value(format);
+            if (ok && format != "text" && format != "json")
+                return "--format is text or json";
+            out.json = format == "json";
+        } else if (arg.rfind("--", 0) == 0) {
+            return "unknown option " + arg;
+        } else if (out.definition.empty()) {
+            out.definition = arg;
+        } else {
+            return "unexpected argument " + arg;
+        }
+        if (!ok)
+            return arg + " needs a value";
+    }
+    if (out.definition.empty())
+        return "no definition file given";
+    if (!out.mocks.empty() && out.testCase.empty())
+        return "--mocks needs --test-case";
+    if (out.mocks.empty() && !out.testCase.empty())
+        return "--test-case needs --mocks";
+    return std::nullopt;
+}
+
+Model::Result<Json> readValue(const std::string &textOrFile)
+{
+    if (!textOrFile.empty() && textOrFile[0] == '@') {
+        auto parsed = Model::readJsonFile(textOrFile.substr(1), {false});
+        if (!parsed)
+            return parsed.error();
+        return std::move(parsed->value);
+    }
+    auto parsed = Model::readJson(textOrFile, {false});
+    if (!parsed)
+        return parsed.error();
+    return std::move(parsed->value);
+}
+
+std::string statusName(Sim::ExecutionStatus status)
+{
+    switch (status) {
+    case Sim::ExecutionStatus::Succeeded:
+        return "SUCCEEDED";
+    case Sim::ExecutionStatus::Failed:
+        return "FAILED";
+    case Sim::ExecutionStatus::TimedOut:
+        return "TIMED_OUT";
+    case Sim::ExecutionStatus::Running:
+        break;
+    }
+    return "RUNNING";
+}
+
+} // namespace
+
+int runRunCommand(const Arguments &args)
+{
+    RunArguments run;
+    if (auto problem = parseArguments(args, run))
+        return usageError(*problem);
+
+    auto definition = Model::readJsonFile(run.definition);
+    if (!definition) {
+        std::fprintf(stderr, "%s\n", definition.error().toString().c_str());
+        return 2;
+    }
+    auto machine = Sim::CompiledMachine::compile(definition->value);
+    if (!machine) {
+        Model::Error error = machine.error();
+        Model::Location at = definition->sourceMap.locate(error.location.pointer);
+        error.location = at;
+        error.location.file = run.definition;
+        std::fprintf(stderr, "%s\n", error.toString().c_str());
+        return 2;
+    }
+    auto input = readValue(run.input);
+    if (!input) {
+        std::fprintf(stderr, "run: --input: %s\n", input.error().toString().c_str());
+        return 2;
+    }
+
+    Sim::ExecutionOptions options;
+    if (!run.stateMachineArn.empty())
+        options.stateMachineArn = run.stateMachineArn;
+    options.executionName = run.executionName;
+    options.seed = run.seed;
+    options.recordHistory = run.history;
+    Sim::Execution execution(machine.value(), std::move(input.value()), options);
+
+    if (!run.mocks.empty()) {
+        auto mockJson = readValue("@" + run.mocks);
+        if (!mockJson) {
+            std::fprintf(stderr, "run: --mocks: %s\n", mockJson.error().toString().c_str());
+            return 2;
+        }
+        auto config = Sim::MockConfig::fromJson(mockJson.value());
+        if (!config) {
+            std::fprintf(stderr, "run: --mocks: %s\n", config.error().toString().c_str());
+            return 2;
+        }
+        const std::string arn = options.stateMachineArn;
+        const std::string machineName = arn.substr(arn.rfind(':') + 1);
+        auto selected = config->selectTestCase(machineName, run.testCase);
+        if (!selected)
+            selected = config->selectTestCase(run.testCase);
+        if (!selected) {
+            std::fprintf(stderr, "run: --mocks: %s\n", selected.error().message.c_str());
+            return 2;
+        }
+        execution.addTaskExecutor(std::make_shared<Sim::MockTaskExecutor>(std::move(*config)));
+    }
+    auto sns = std::make_shared<Sim::SnsEmulator>();
+    execution.addTaskExecutor(sns);
+
+    if (run.realtime) {
+        // Pace the virtual clock with the wall clock: a Wait of 10 s takes 10 s.
+        const auto wallStart = std::chrono::steady_clock::now();
+        const std::int64_t virtualStart = execution.nowMillis();
+        while (execution.step()) {
+            const auto due
+                = wallStart + std::chrono::milliseconds(execution.nowMillis() - virtualStart);
+            std::this_thread::sleep_until(due);
+        }
+    } else {
+        execution.run();
+    }
+
+    const Sim::ExecutionStatus status = execution.status();
+    const bool succeeded = status == Sim::ExecutionStatus::Succeeded;
+    if (run.json) {
+        Json out = Json::object();
+        out["status"] = statusName(status);
+        if (succeeded) {
+            out["output"] = execution.output().dump();
+        } else {
+            out["error"] = execution.hasError() ? Json(execution.failure().error) : Json();
+            out["cause"] = execution.hasCause() ? Json(execution.failure().cause) : Json();
+        }
+        if (run.history) {
+            Json events = Json::array();
+            for (const auto &event : execution.history())
+                events.push_back(event.toJson());
+            out["history"] = std::move(events);
+        }
+        std::printf("%s\n", out.dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
+    } else {
+        if (run.history) {
+            Json events = Json::array();
+            for (const auto &event : execution.history())
+                events.push_back(event.toJson());
+            std::printf("%s\n", Json{{"events", events}}
+                                    .dump(4, ' ', false, Json::error_handler_t::replace)
+                                    .c_str());
+        }
+        if (succeeded) {
+            std::printf(
+                "%s\n",
+                execution.output().dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
+        } else {
+            std::printf("%s\n", statusName(status).c_str());
+            if (execution.hasError())
+                std::printf("error: %s\n", execution.failure().error.c_str());
+            if (execution.hasCause())
+                std::printf("cause: %s\n", execution.failure().cause.c_str());
+        }
+    }
+    return succeeded ? 0 : 1;
 }
 
 } // namespace Stepwise::App

@@ -1,0 +1,1552 @@
+#include "simulator/engine/execution.h"
+
+#include "simulator/engine/executionruntime.h"
+#include "simulator/engine/timestamp.h"
+#include "simulator/tasks/snsemulator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+
+namespace Stepwise::Sim {
+
+using Model::Json;
+using Model::StateType;
+
+namespace {
+
+const Json &emptyObject()
+{
+    static const Json empty = Json::object();
+    return empty;
+}
+
+Json payloadDetails(const char *key, const Json &value)
+{
+    Json details = Json::object();
+    details[key] = value.dump();
+    details[std::string(key) + "Details"] = {{"truncated", false}};
+    return details;
+}
+
+std::string typePrefix(StateType type)
+{
+    return std::string(Model::toString(type));
+}
+
+// Which events of a container the next iteration's previousEventId may point at: AWS chains
+// a new iteration to the last state event, not to the previous iteration's end marker.
+bool isTerminalError(const std::string &error)
+{
+    return error == "States.Runtime";
+}
+
+bool errorMatches(const std::vector<std::string> &names, const std::string &error)
+{
+    for (const std::string &name : names) {
+        if (name == error)
+            return true;
+        if (name == "States.ALL" && !isTerminalError(error))
+            return true;
+        if (name == "States.TaskFailed" && error != "States.Timeout" && !isTerminalError(error))
+            return true;
+    }
+    return false;
+}
+
+std::string arnPart(const std::string &arn, int index)
+{
+    size_t start = 0;
+    for (int i = 0; i < index; ++i) {
+        start = arn.find(':', start);
+        if (start == std::string::npos)
+            return {};
+        ++start;
+    }
+    size_t end = arn.find(':', start);
+    return arn.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+std::string valueText(const Json &value)
+{
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+} // namespace
+
+class Execution::Engine
+{
+  public:
+    Engine(Execution &execution)
+        : x(execution)
+        , rt(*execution.m_runtime)
+        , m(*execution.m_machine)
+    {}
+
+    ExecThread &T(int index) { return rt.threads[static_cast<size_t>(index)]; }
+
+    // ---- events -------------------------------------------------------------------------
+
+    template<typename DetailsFn>
+    std::int64_t emit(int ti, const char *type, DetailsFn &&details, bool chain = true)
+    {
+        if (rt.status != ExecutionStatus::Running)
+            return 0;
+        const int limit = x.m_options.maxHistoryEvents;
+        const bool terminal = std::string_view(type).rfind("Execution", 0) == 0;
+        if (limit > 0 && rt.eventCount + 1 >= limit && !terminal) {
+            rt.failure
+                = {"States.Runtime", "The execution reached the maximum number of history events ("
+                                         + std::to_string(limit) + ")."};
+            rt.hasError = rt.hasCause = true;
+            finishExecution(ti, ExecutionStatus::Failed);
+            return 0;
+        }
+        const std::int64_t id = ++rt.eventCount;
+        ExecThread &t = T(ti);
+        const std::int64_t previous = t.lastEventId;
+        if (chain)
+            t.lastEventId = id;
+        if (t.parent >= 0) {
+            ExecThread &p = T(t.parent);
+            p.lastChildEvent = id;
+            if (chain)
+                p.lastChainedChildEvent = id;
+        }
+        if (x.m_options.recordHistory || x.m_listener) {
+            HistoryEvent event;
+            event.id = id;
+            event.previousEventId = previous;
+            event.timestampMillis = rt.now;
+            event.type = type;
+            event.details = details();
+            if (x.m_listener)
+                x.m_listener(event);
+            if (x.m_options.recordHistory)
+                rt.history.push_back(std::move(event));
+        }
+        return id;
+    }
+
+    std::int64_t emitPlain(int ti, const char *type, bool chain = true)
+    {
+        return emit(
+            ti, type, [] { return Json::object(); }, chain);
+    }
+
+    void finishExecution(int ti, ExecutionStatus status)
+    {
+        if (rt.status != ExecutionStatus::Running)
+            return;
+        const char *type = status == ExecutionStatus::Succeeded  ? "ExecutionSucceeded"
+                           : status == ExecutionStatus::TimedOut ? "ExecutionTimedOut"
+                                                                 : "ExecutionFailed";
+        emit(ti, type, [&] {
+            Json details = Json::object();
+            if (status == ExecutionStatus::Succeeded) {
+                details["executionSucceededEventDetails"] = payloadDetails("output", rt.output);
+            } else {
+                Json d = Json::object();
+                if (rt.hasCause)
+                    d["cause"] = rt.failure.cause;
+                if (rt.hasError)
+                    d["error"] = rt.failure.error;
+                details[status == ExecutionStatus::TimedOut ? "executionTimedOutEventDetails"
+                                                            : "executionFailedEventDetails"]
+                    = d;
+            }
+            return details;
+        });
+        rt.status = status;
+        for (int live : rt.live)
+            T(live).phase = Phase::Done;
+        rt.live.clear();
+    }
+
+    // ---- scheduling ---------------------------------------------------------------------
+
+    void start()
+    {
+        rt.started = true;
+        ExecThread root;
+        root.kind = ThreadKind::Root;
+        root.scope = 0;
+        root.state = m.scope(0).startAt;
+        root.input = rt.input;
+        rt.threads.push_back(std::move(root));
+        rt.live.push_back(0);
+        emit(
+            0, "ExecutionStarted",
+            [&] {
+                Json d = payloadDetails("input", rt.input);
+                d["roleArn"] = roleArn();
+                return Json{{"executionStartedEventDetails", d}};
+            },
+            false);
+    }
+
+    std::string roleArn() const
+    {
+        if (!x.m_options.roleArn.empty())
+            return x.m_options.roleArn;
+        return "arn:aws:iam::" + arnPart(x.m_options.stateMachineArn, 4)
+               + ":role/StepwiseSimulatorRole";
+    }
+
+    int pickThread()
+    {
+        for (;;) {
+            std::int64_t earliest = INT64_MAX;
+            int runnable = 0;
+            int only = -1;
+            for (int ti : rt.live) {
+                const ExecThread &t = T(ti);
+                if (t.phase == Phase::ContainerWait || t.phase == Phase::Done)
+                    continue;
+                if (t.wakeAt <= rt.now) {
+                    ++runnable;
+                    only = ti;
+                } else {
+                    earliest = std::min(earliest, t.wakeAt);
+                }
+            }
+            if (runnable == 1)
+                return only;
+            if (runnable > 1) {
+                std::uniform_int_distribution<int> pick(0, runnable - 1);
+                int chosen = pick(rt.random);
+                for (int ti : rt.live) {
+                    const ExecThread &t = T(ti);
+                    if (t.phase == Phase::ContainerWait || t.phase == Phase::Done
+                        || t.wakeAt > rt.now)
+                        continue;
+                    if (chosen-- == 0)
+                        return ti;
+                }
+            }
+            if (earliest == INT64_MAX)
+                return -1;
+            if (auto timeout = m.timeoutSeconds()) {
+                const std::int64_t deadline
+                    = rt.start + static_cast<std::int64_t>(*timeout * 1000.0);
+                if (earliest > deadline) {
+                    rt.now = deadline;
+                    rt.failure = {"States.Timeout", ""};
+                    rt.hasCause = false;
+                    finishExecution(0, ExecutionStatus::TimedOut);
+                    return -1;
+                }
+            }
+            rt.now = earliest;
+        }
+    }
+
+    void markDone(int ti)
+    {
+        T(ti).phase = Phase::Done;
+        auto it = std::find(rt.live.begin(), rt.live.end(), ti);
+        if (it != rt.live.end())
+            rt.live.erase(it);
+    }
+
+    void abortChildren(int ti)
+    {
+        std::vector<int> children = T(ti).children;
+        for (int child : children) {
+            if (T(child).phase == Phase::Done)
+                continue;
+            abortChildren(child);
+            markDone(child);
+        }
+    }
+
+    bool stepOnce()
+    {
+        if (!rt.started) {
+            start();
+            return true;
+        }
+        if (rt.status != ExecutionStatus::Running)
+            return false;
+        const int ti = pickThread();
+        if (ti < 0) {
+            if (rt.status == ExecutionStatus::Running) {
+                rt.failure = {"States.Runtime", "The execution has no runnable state."};
+                finishExecution(0, ExecutionStatus::Failed);
+            }
+            return true;
+        }
+        advance(ti);
+        return true;
+    }
+
+    // ---- expression context -------------------------------------------------------------
+
+    ExpressionContext contextFor(int ti, const Json &input)
+    {
+        ExecThread &t = T(ti);
+        ExpressionContext ctx;
+        ctx.input = &input;
+        ctx.variables = &t.variables;
+        ctx.random = &rt.random;
+        const CompiledState &s = m.state(t.state);
+        if (s.readsContext) {
+            prepareContext(ti);
+            ctx.context = &rt.context;
+        } else {
+            ctx.context = &emptyObject();
+        }
+        return ctx;
+    }
+
+    void prepareContext(int ti)
+    {
+        ExecThread &t = T(ti);
+        const CompiledState &s = m.state(t.state);
+        Json &state = rt.context["State"];
+        state["EnteredTime"] = formatTimestampMillis(t.enteredAt);
+        state["Name"] = s.name;
+        if (s.type == StateType::Task)
+            state["RetryCount"] = t.retryCount;
+        else
+            state.erase("RetryCount");
+        if (s.waitForTaskToken) {
+            rt.context["Task"] = {
+                {"Token", "token-" + std::to_string(t.enteredEventId) + "-" + std::to_string(ti)}};
+        } else {
+            rt.context.erase("Task");
+        }
+        rt.context.erase("Map");
+    }
+
+    // ---- failures -----------------------------------------------------------------------
+
+    // A failure raised while processing the state's data: AWS words these with a prefix.
+    void runtimeFailure(int ti, Failure failure)
+    {
+        ExecThread &t = T(ti);
+        if (failure.error == "States.Runtime") {
+            failure.cause = "An error occurred while executing the state '" + m.state(t.state).name
+                            + "' (entered at the event id #" + std::to_string(t.enteredEventId)
+                            + "). " + failure.cause;
+        }
+        t.failure = std::move(failure);
+        t.hasError = t.hasCause = true;
+        t.phase = Phase::Fail;
+    }
+
+    // An error the state can retry or catch (task failures, branch failures, ...).
+    void stateError(int ti, const Failure &failure, bool hasError = true, bool hasCause = true)
+    {
+        ExecThread &t = T(ti);
+        const CompiledState &s = m.state(t.state);
+        if (!isTerminalError(failure.error)) {
+            for (size_t i = 0; i < s.retriers.size(); ++i) {
+                const CompiledRetrier &r = s.retriers[i];
+                if (!errorMatches(r.errorEquals, failure.error))
+                    continue;
+                int &attempts = t.retryAttempts[i];
+                if (attempts < r.maxAttempts) {
+                    double delay = r.intervalSeconds * std::pow(r.backoffRate, attempts);
+                    if (r.maxDelaySeconds)
+                        delay = std::min(delay, *r.maxDelaySeconds);
+                    if (r.fullJitter) {
+                        std::uniform_real_distribution<double> jitter(0.0, delay);
+                        delay = jitter(rt.random);
+                    }
+                    ++attempts;
+                    ++t.retryCount;
+                    t.wakeAt = rt.now + static_cast<std::int64_t>(std::llround(delay * 1000.0));
+                    t.phase
+                        = s.type == StateType::Task ? Phase::TaskSchedule : Phase::ContainerStart;
+                    if (s.type == StateType::Parallel || s.type == StateType::Map)
+                        resetContainer(ti);
+                    return;
+                }
+                break;
+            }
+        }
+        if (!isTerminalError(failure.error) || failure.error == "States.DataLimitExceeded") {
+            for (const CompiledCatcher &c : s.catchers) {
+                bool matches = errorMatches(c.errorEquals, failure.error);
+                if (!matches && failure.error == "States.DataLimitExceeded")
+                    matches = std::find(c.errorEquals.begin(), c.errorEquals.end(), failure.error)
+                              != c.errorEquals.end();
+                if (!matches)
+                    continue;
+                Json errorOutput = Json::object();
+                if (hasError)
+                    errorOutput["Error"] = failure.error;
+                if (hasCause)
+                    errorOutput["Cause"] = failure.cause;
+                if (c.assign) {
+                    ExpressionContext ctx = contextFor(ti, errorOutput);
+                    auto assigned = c.assign->evaluate(ctx);
+                    if (!assigned.ok()) {
+                        runtimeFailure(ti, assigned.failure());
+                        return;
+                    }
+                    T(ti).pendingAssign = std::move(assigned.value());
+                }
+                ExecThread &tt = T(ti);
+                auto output = c.resultPath.apply(std::move(tt.input), std::move(errorOutput));
+                if (!output.ok()) {
+                    runtimeFailure(ti, output.failure());
+                    return;
+                }
+                tt.output = std::move(output.value());
+                tt.nextState = c.nextIndex;
+                tt.phase = Phase::Exit;
+                return;
+            }
+        }
+        ExecThread &tt = T(ti);
+        tt.failure = failure;
+        tt.hasError = hasError;
+        tt.hasCause = hasCause;
+        tt.phase = Phase::Fail;
+    }
+
+    void resetContainer(int ti)
+    {
+        ExecThread &t = T(ti);
+        abortChildren(ti);
+        t.children.clear();
+        t.results.assign(t.results.size(), Json());
+        t.childrenStarted = t.childrenRunning = t.childrenDone = t.childrenFailed = 0;
+        t.childFailed = false;
+    }
+
+    // The line of execution ends in failure.
+    void failLine(int ti)
+    {
+        ExecThread &t = T(ti);
+        if (t.kind == ThreadKind::Root) {
+            rt.failure = t.failure;
+            rt.hasError = t.hasError;
+            rt.hasCause = t.hasCause;
+            finishExecution(ti, ExecutionStatus::Failed);
+            return;
+        }
+        if (t.kind == ThreadKind::Iteration) {
+            emit(ti, "MapIterationFailed", [&] {
+                return Json{{"mapIterationFailedEventDetails",
+                             {{"index", t.slot}, {"name", m.state(T(t.parent).state).name}}}};
+            });
+        }
+        const int pi = t.parent;
+        ExecThread &p = T(pi);
+        const Failure failure = t.failure;
+        const bool hasError = t.hasError, hasCause = t.hasCause;
+        markDone(ti);
+        if (p.childFailed)
+            return;
+        if (T(ti).kind == ThreadKind::Iteration) {
+            ++p.childrenFailed;
+            const int total = static_cast<int>(p.items.size());
+            const bool tolerant = p.toleratedCount >= 0 || p.toleratedPercentage >= 0;
+            bool exceeded = !tolerant;
+            if (p.toleratedCount >= 0 && p.childrenFailed > p.toleratedCount)
+                exceeded = true;
+            if (p.toleratedPercentage >= 0 && total > 0
+                && 100.0 * p.childrenFailed / total > p.toleratedPercentage)
+                exceeded = true;
+            if (!exceeded) {
+                Json errorOutput = Json::object();
+                if (hasError)
+                    errorOutput["Error"] = failure.error;
+                if (hasCause)
+                    errorOutput["Cause"] = failure.cause;
+                p.results[static_cast<size_t>(T(ti).slot)] = std::move(errorOutput);
+                childFinished(pi);
+                return;
+            }
+            if (tolerant) {
+                containerFailed(pi,
+                                {"States.ExceedToleratedFailureThreshold",
+                                 "The specified tolerated failure threshold was exceeded"},
+                                true, true);
+                return;
+            }
+        }
+        containerFailed(pi, failure, hasError, hasCause);
+    }
+
+    void containerFailed(int pi, const Failure &failure, bool hasError, bool hasCause)
+    {
+        ExecThread &p = T(pi);
+        p.childFailed = true;
+        p.childFailure = failure;
+        p.childHasError = hasError;
+        p.childHasCause = hasCause;
+        abortChildren(pi);
+        ExecThread &pp = T(pi);
+        pp.phase = Phase::ContainerEnd;
+        pp.lastEventId = pp.lastChildEvent;
+    }
+
+    void childFinished(int pi)
+    {
+        ExecThread &p = T(pi);
+        --p.childrenRunning;
+        ++p.childrenDone;
+        const int total = static_cast<int>(p.results.size());
+        if (p.childFailed)
+            return;
+        if (m.state(p.state).type == StateType::Map) {
+            while (T(pi).childrenStarted < total && T(pi).childrenRunning < T(pi).maxConcurrency) {
+                if (!spawnIteration(pi))
+                    return;
+            }
+        }
+        ExecThread &pp = T(pi);
+        if (pp.childrenDone == total) {
+            pp.phase = Phase::ContainerEnd;
+            pp.lastEventId = pp.lastChildEvent;
+        }
+    }
+
+    // ---- stage data ---------------------------------------------------------------------
+
+    void stage(int ti, const char *key, const Json &value)
+    {
+        if (!x.m_options.recordStages)
+            return;
+        const int index = T(ti).stageIndex;
+        if (index >= 0)
+            rt.stages[static_cast<size_t>(index)].data[key] = value;
+    }
+
+    // ---- state processing ---------------------------------------------------------------
+
+    // InputPath (+ Parameters when `withParameters`): the effective input, or a failure.
+    bool effectiveInput(int ti, bool withParameters, Json &out)
+    {
+        ExecThread &t = T(ti);
+        const CompiledState &s = m.state(t.state);
+        Json afterInputPath;
+        const Json *current = &t.input;
+        if (!s.inputPath.isIdentity()) {
+            ExpressionContext ctx = contextFor(ti, t.input);
+            auto selected = s.inputPath.apply(T(ti).input, ctx);
+            if (!selected.ok()) {
+                runtimeFailure(ti, selected.failure());
+                return false;
+            }
+            afterInputPath = std::move(selected.value());
+            current = &afterInputPath;
+        }
+        stage(ti, "afterInputPath", *current);
+        if (withParameters && s.parameters) {
+            ExpressionContext ctx = contextFor(ti, *current);
+            auto built = s.parameters->evaluate(ctx);
+            if (!built.ok()) {
+                runtimeFailure(ti, built.failure());
+                return false;
+            }
+            out = std::move(built.value());
+            stage(ti, "afterParameters", out);
+            return true;
+        }
+        out = current == &afterInputPath ? std::move(afterInputPath) : T(ti).input;
+        return true;
+    }
+
+    // ResultSelector -> Assign -> ResultPath -> OutputPath, then the state exits.
+    void finishWithResult(int ti, Json result)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        stage(ti, "result", result);
+        if (s.resultSelector) {
+            ExpressionContext ctx = contextFor(ti, result);
+            auto selected = s.resultSelector->evaluate(ctx);
+            if (!selected.ok()) {
+                runtimeFailure(ti, selected.failure());
+                return;
+            }
+            result = std::move(selected.value());
+            stage(ti, "afterResultSelector", result);
+        }
+        if (s.assign) {
+            ExpressionContext ctx = contextFor(ti, result);
+            auto assigned = s.assign->evaluate(ctx);
+            if (!assigned.ok()) {
+                runtimeFailure(ti, assigned.failure());
+                return;
+            }
+            T(ti).pendingAssign = std::move(assigned.value());
+        }
+        ExecThread &t = T(ti);
+        auto afterResultPath = s.resultPath.replacesInput()
+                                   ? s.resultPath.apply(Json(), std::move(result))
+                                   : s.resultPath.apply(std::move(t.input), std::move(result));
+        if (!afterResultPath.ok()) {
+            runtimeFailure(ti, afterResultPath.failure());
+            return;
+        }
+        stage(ti, "afterResultPath", afterResultPath.value());
+        applyOutputPath(ti, std::move(afterResultPath.value()));
+        T(ti).nextState = s.end ? -1 : s.next;
+    }
+
+    void applyOutputPath(int ti, Json value)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        if (s.outputPath.isIdentity()) {
+            T(ti).output = std::move(value);
+        } else {
+            ExpressionContext ctx = contextFor(ti, value);
+            auto output = s.outputPath.apply(std::move(value), ctx);
+            if (!output.ok()) {
+                runtimeFailure(ti, output.failure());
+                return;
+            }
+            T(ti).output = std::move(output.value());
+        }
+        stage(ti, "output", T(ti).output);
+        T(ti).phase = Phase::Exit;
+    }
+
+    void enterState(int ti)
+    {
+        ExecThread &t = T(ti);
+        const CompiledState &s = m.state(t.state);
+        const std::string entered = typePrefix(s.type) + "StateEntered";
+        t.enteredAt = rt.now;
+        const std::int64_t id = emit(ti, entered.c_str(), [&] {
+            Json d = payloadDetails("input", T(ti).input);
+            d["name"] = s.name;
+            return Json{{"stateEnteredEventDetails", d}};
+        });
+        if (rt.status != ExecutionStatus::Running)
+            return;
+        ExecThread &tt = T(ti);
+        tt.enteredEventId = id;
+        tt.retryCount = 0;
+        tt.retryAttempts.assign(s.retriers.size(), 0);
+        tt.pendingAssign = Json();
+        tt.nextState = -1;
+        tt.children.clear();
+        tt.childrenStarted = tt.childrenRunning = tt.childrenDone = tt.childrenFailed = 0;
+        tt.childFailed = false;
+        if (x.m_options.recordStages) {
+            StageRecord record;
+            record.stateName = s.name;
+            record.enteredEventId = id;
+            record.data["input"] = tt.input;
+            record.data["variables"] = tt.variables;
+            tt.stageIndex = static_cast<int>(rt.stages.size());
+            rt.stages.push_back(std::move(record));
+        }
+        if (rt.invocations.empty())
+            rt.invocations.assign(m.states().size(), 0);
+
+        switch (s.type) {
+        case StateType::Pass: {
+            if (s.resultTooLarge) {
+                T(ti).failure = {"States.DataLimitExceeded",
+                                 "The state/task '" + s.name
+                                     + "' returned a result with a size exceeding the maximum "
+                                       "number of bytes service limit."};
+                T(ti).phase = Phase::Fail;
+                return;
+            }
+            Json effective;
+            if (!effectiveInput(ti, true, effective))
+                return;
+            finishWithResult(ti, s.result ? *s.result : std::move(effective));
+            return;
+        }
+        case StateType::Succeed: {
+            Json effective;
+            if (!effectiveInput(ti, false, effective))
+                return;
+            applyOutputPath(ti, std::move(effective));
+            return;
+        }
+        case StateType::Fail:
+            enterFail(ti);
+            return;
+        case StateType::Choice:
+            enterChoice(ti);
+            return;
+        case StateType::Wait:
+            enterWait(ti);
+            return;
+        case StateType::Task: {
+            Json effective;
+            if (!effectiveInput(ti, true, effective))
+                return;
+            T(ti).effective = std::move(effective);
+            T(ti).phase = Phase::TaskSchedule;
+            return;
+        }
+        case StateType::Parallel: {
+            Json effective;
+            if (!effectiveInput(ti, true, effective))
+                return;
+            T(ti).containerInput = std::move(effective);
+            T(ti).results.assign(s.branches.size(), Json());
+            T(ti).phase = Phase::ContainerStart;
+            return;
+        }
+        case StateType::Map:
+            enterMap(ti);
+            return;
+        case StateType::Unknown:
+            break;
+        }
+        runtimeFailure(ti, {"States.Runtime", "Unsupported state type."});
+    }
+
+    bool assignVariables(int ti, const std::shared_ptr<PayloadTemplate> &assign, const Json &input)
+    {
+        if (!assign)
+            return true;
+        ExpressionContext ctx = contextFor(ti, input);
+        auto assigned = assign->evaluate(ctx);
+        if (!assigned.ok()) {
+            runtimeFailure(ti, assigned.failure());
+            return false;
+        }
+        Json &pending = T(ti).pendingAssign;
+        if (pending.is_object()) {
+            for (auto it = assigned->begin(); it != assigned->end(); ++it)
+                pending[it.key()] = std::move(it.value());
+        } else {
+            pending = std::move(assigned.value());
+        }
+        return true;
+    }
+
+    void enterChoice(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        Json effective;
+        if (!effectiveInput(ti, false, effective))
+            return;
+        ExpressionContext ctx = contextFor(ti, effective);
+        int next = -1;
+        for (const ChoiceRule &rule : s.choices) {
+            auto matched = rule.evaluate(ctx);
+            if (!matched.ok()) {
+                runtimeFailure(ti, matched.failure());
+                return;
+            }
+            if (matched.value()) {
+                next = rule.nextIndex;
+                if (!assignVariables(ti, s.assign, effective)
+                    || !assignVariables(ti, rule.assign, effective))
+                    return;
+                break;
+            }
+        }
+        if (next < 0) {
+            if (s.defaultIndex < 0) {
+                T(ti).failure = {"States.NoChoiceMatched", "No Matches!"};
+                T(ti).hasError = T(ti).hasCause = true;
+                T(ti).phase = Phase::Fail;
+                return;
+            }
+            next = s.defaultIndex;
+            if (!assignVariables(ti, s.assign, effective))
+                return;
+        }
+        applyOutputPath(ti, std::move(effective));
+        T(ti).nextState = next;
+    }
+
+    void enterWait(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        Json effective;
+        if (!effectiveInput(ti, false, effective))
+            return;
+        ExpressionContext ctx = contextFor(ti, effective);
+        std::int64_t until = rt.now;
+        auto tooLong
+            = [&](std::int64_t target) { return target - rt.now > std::int64_t(31536000) * 1000; };
+        if (s.seconds) {
+            until = rt.now + s.seconds->get<std::int64_t>() * 1000;
+        } else if (s.secondsPath.path) {
+            const std::string &path = s.secondsPath.path->text();
+            auto value = s.secondsPath.path->select(ctx);
+            if (!value) {
+                runtimeFailure(
+                    ti, {"States.Runtime", "The SecondsPath parameter does not reference an input "
+                                           "value: "
+                                               + path});
+                return;
+            }
+            if (!value->is_number_integer()) {
+                runtimeFailure(ti, {"States.Runtime",
+                                    "The SecondsPath parameter cannot be parsed as a long value: "
+                                        + path + " == " + valueText(*value)});
+                return;
+            }
+            const std::int64_t seconds = value->get<std::int64_t>();
+            if (seconds < 0) {
+                runtimeFailure(ti, {"States.Runtime",
+                                    "The SecondsPath parameter references a negative value: " + path
+                                        + " == " + valueText(*value)});
+                return;
+            }
+            until = rt.now + seconds * 1000;
+        } else {
+            std::string text;
+            std::string what = "The Timestamp parameter";
+            if (s.timestamp) {
+                text = *s.timestamp;
+            } else if (s.timestampPath.path) {
+                what = "The TimestampPath parameter";
+                auto value = s.timestampPath.path->select(ctx);
+                if (!value) {
+                    runtimeFailure(ti,
+                                   {"States.Runtime", what + " does not reference an input value: "
+                                                          + s.timestampPath.path->text()});
+                    return;
+                }
+                text = valueText(*value);
+                auto parsed = value->is_string() ? parseTimestamp(text) : std::nullopt;
+                if (!parsed) {
+                    runtimeFailure(ti,
+                                   {"States.Runtime",
+                                    what
+                                        + " does not reference a valid ISO-8601 extended offset "
+                                          "date-time format string: "
+                                        + s.timestampPath.path->text() + " == " + text});
+                    return;
+                }
+            }
+            auto parsed = parseTimestamp(text);
+            if (parsed)
+                until = std::max(rt.now, parsed->toMillis());
+        }
+        if (tooLong(until)) {
+            runtimeFailure(ti, {"States.Runtime", "Wait state delay is too long."});
+            return;
+        }
+        applyOutputPath(ti, std::move(effective));
+        if (T(ti).phase == Phase::Exit) {
+            T(ti).wakeAt = until;
+            T(ti).nextState = s.end ? -1 : s.next;
+        }
+    }
+
+    void enterFail(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        ExecThread &t = T(ti);
+        Failure failure;
+        t.hasError = s.error.has_value() || s.errorPath.path || s.errorCall;
+        t.hasCause = s.cause.has_value() || s.causePath.path || s.causeCall;
+        if (s.error)
+            failure.error = *s.error;
+        if (s.cause)
+            failure.cause = *s.cause;
+        ExpressionContext ctx = contextFor(ti, T(ti).input);
+        auto resolve = [&](const PathField &path, const std::shared_ptr<IntrinsicCall> &call,
+                           std::string &out) -> bool {
+            std::optional<Json> value;
+            if (call) {
+                auto r = call->evaluate(ctx);
+                if (!r.ok()) {
+                    runtimeFailure(ti, r.failure());
+                    return false;
+                }
+                value = std::move(r.value());
+            } else if (path.path) {
+                auto r = path.path->evaluate(ctx);
+                if (!r.ok()) {
+                    runtimeFailure(ti, r.failure());
+                    return false;
+                }
+                value = std::move(r.value());
+            } else {
+                return true;
+            }
+            out = valueText(*value);
+            return true;
+        };
+        if (!resolve(s.errorPath, s.errorCall, failure.error)
+            || !resolve(s.causePath, s.causeCall, failure.cause))
+            return;
+        ExecThread &tt = T(ti);
+        tt.failure = std::move(failure);
+        tt.phase = Phase::Fail;
+    }
+
+    std::optional<int> integerField(int ti, const ExpressionContext &ctx, const PathField &field,
+                                    const char *name)
+    {
+        auto value = field.path->select(ctx);
+        if (value && value->is_string()) {
+            // AWS accepts a decimal integer given as text.
+            const std::string &text = value->get_ref<const std::string &>();
+            char *end = nullptr;
+            const long long parsed = std::strtoll(text.c_str(), &end, 10);
+            if (!text.empty() && end && *end == '\0')
+                return static_cast<int>(parsed);
+        }
+        if (!value || !value->is_number_integer()) {
+            runtimeFailure(ti, {"States.Runtime",
+                                std::string("The ") + name + " field refers to value \""
+                                    + (value ? valueText(*value) : std::string("null"))
+                                    + "\" which is not a valid integer: " + field.path->text()});
+            return std::nullopt;
+        }
+        return value->get<int>();
+    }
+
+    void enterMap(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        Json effective;
+        if (!effectiveInput(ti, false, effective))
+            return;
+        ExpressionContext ctx = contextFor(ti, effective);
+        Json items;
+        if (s.itemsPath.path) {
+            auto selected = s.itemsPath.path->evaluate(ctx);
+            if (!selected.ok()) {
+                runtimeFailure(ti, selected.failure());
+                return;
+            }
+            items = std::move(selected.value());
+        } else if (s.itemReader) {
+            auto reader = s.itemReader->find("Resource");
+            runtimeFailure(
+                ti, {"States.Runtime",
+                     "ItemReader resource '"
+                         + (reader != s.itemReader->end() ? valueText(*reader) : std::string())
+                         + "' is not available in the simulator; give the items "
+                           "through ItemsPath."});
+            return;
+        } else {
+            items = effective;
+        }
+        if (!items.is_array()) {
+            runtimeFailure(ti, {"States.Runtime", "Invalid path '"
+                                                      + (s.itemsPath.path ? s.itemsPath.path->text()
+                                                                          : std::string("$"))
+                                                      + "' : The value must be an array, got "
+                                                      + std::string(items.type_name()) + "."});
+            return;
+        }
+        int maxConcurrency = s.maxConcurrency.value_or(0);
+        if (s.maxConcurrencyPath.path) {
+            auto v = integerField(ti, ctx, s.maxConcurrencyPath, "MaxConcurrencyPath");
+            if (!v)
+                return;
+            maxConcurrency = *v;
+        }
+        int toleratedCount = -1;
+        double toleratedPercentage = -1;
+        if (s.toleratedFailureCount && s.toleratedFailureCount->is_number())
+            toleratedCount = s.toleratedFailureCount->get<int>();
+        if (s.toleratedFailureCountPath.path) {
+            auto v
+                = integerField(ti, ctx, s.toleratedFailureCountPath, "ToleratedFailureCountPath");
+            if (!v)
+                return;
+            toleratedCount = *v;
+        }
+        if (s.toleratedFailurePercentage && s.toleratedFailurePercentage->is_number())
+            toleratedPercentage = s.toleratedFailurePercentage->get<double>();
+        if (s.toleratedFailurePercentagePath.path) {
+            auto value = s.toleratedFailurePercentagePath.path->select(ctx);
+            if (value && value->is_string()) {
+                const std::string &text = value->get_ref<const std::string &>();
+                char *end = nullptr;
+                const double parsed = std::strtod(text.c_str(), &end);
+                if (!text.empty() && end && *end == '\0')
+                    value = Json(parsed);
+            }
+            if (!value || !value->is_number()) {
+                runtimeFailure(ti, {"States.Runtime",
+                                    "The ToleratedFailurePercentagePath field refers to value \""
+                                        + (value ? valueText(*value) : std::string("null"))
+                                        + "\" which is not a valid number: "
+                                        + s.toleratedFailurePercentagePath.path->text()});
+                return;
+            }
+            toleratedPercentage = value->get<double>();
+        }
+        if (toleratedCount < -1 || (s.toleratedFailureCountPath.path && toleratedCount < 0)) {
+            runtimeFailure(ti, {"States.Runtime", "ToleratedFailureCount cannot be negative."});
+            return;
+        }
+        // Batching groups items: {"Items": [...]} plus BatchInput.
+        if (s.itemBatcher) {
+            int perBatch = s.maxItemsPerBatch.value_or(0);
+            if (s.maxItemsPerBatchPath.path) {
+                auto v = integerField(ti, ctx, s.maxItemsPerBatchPath, "MaxItemsPerBatchPath");
+                if (!v)
+                    return;
+                perBatch = *v;
+            }
+            if (perBatch <= 0)
+                perBatch = static_cast<int>(items.size());
+            Json batchInput;
+            if (s.batchInput) {
+                auto built = s.batchInput->evaluate(ctx);
+                if (!built.ok()) {
+                    runtimeFailure(ti, built.failure());
+                    return;
+                }
+                batchInput = std::move(built.value());
+            }
+            Json batches = Json::array();
+            for (size_t i = 0; i < items.size(); i += static_cast<size_t>(perBatch)) {
+                Json batch = Json::object();
+                if (batchInput.is_object())
+                    batch["BatchInput"] = batchInput;
+                Json group = Json::array();
+                for (size_t j = i; j < std::min(items.size(), i + static_cast<size_t>(perBatch));
+                     ++j)
+                    group.push_back(std::move(items[j]));
+                batch["Items"] = std::move(group);
+                batches.push_back(std::move(batch));
+            }
+            items = std::move(batches);
+        }
+        ExecThread &t = T(ti);
+        t.items.clear();
+        for (Json &item : items)
+            t.items.push_back(std::move(item));
+        t.results.assign(t.items.size(), Json());
+        // Inline Map runs at most 40 iterations at a time, as AWS does.
+        constexpr int inlineLimit = 40;
+        t.maxConcurrency
+            = maxConcurrency <= 0 ? inlineLimit : std::min(maxConcurrency, inlineLimit);
+        t.toleratedCount = toleratedCount;
+        t.toleratedPercentage = toleratedPercentage;
+        t.containerInput = std::move(effective);
+        t.phase = Phase::ContainerStart;
+    }
+
+    bool spawnIteration(int pi)
+    {
+        ExecThread &p = T(pi);
+        const CompiledState &s = m.state(p.state);
+        const int index = p.childrenStarted++;
+        Json input;
+        if (s.itemSelector) {
+            ExpressionContext ctx = contextFor(pi, p.containerInput);
+            ctx.context = &rt.context;
+            prepareContext(pi);
+            rt.context["Map"]
+                = {{"Item", {{"Index", index}, {"Value", p.items[static_cast<size_t>(index)]}}}};
+            auto built = s.itemSelector->evaluate(ctx);
+            rt.context.erase("Map");
+            if (!built.ok()) {
+                ExecThread &pp = T(pi);
+                pp.childFailed = true;
+                Failure f = built.failure();
+                if (f.error == "States.Runtime")
+                    f.cause = "An error occurred while executing the state '" + s.name
+                              + "' (entered at the event id #" + std::to_string(pp.enteredEventId)
+                              + "). " + f.cause;
+                pp.childFailure = f;
+                pp.childHasError = pp.childHasCause = true;
+                abortChildren(pi);
+                T(pi).phase = Phase::ContainerEnd;
+                return false;
+            }
+            input = std::move(built.value());
+        } else {
+            input = std::move(p.items[static_cast<size_t>(index)]);
+        }
+        ExecThread child;
+        child.kind = ThreadKind::Iteration;
+        child.parent = pi;
+        child.slot = index;
+        child.scope = s.processor;
+        child.state = m.scope(s.processor).startAt;
+        child.phase = Phase::IterationStart;
+        child.input = std::move(input);
+        child.variables = T(pi).variables;
+        child.lastEventId = T(pi).lastChainedChildEvent;
+        child.wakeAt = rt.now;
+        const int ci = static_cast<int>(rt.threads.size());
+        rt.threads.push_back(std::move(child));
+        rt.live.push_back(ci);
+        T(pi).children.push_back(ci);
+        ++T(pi).childrenRunning;
+        return true;
+    }
+
+    void startContainer(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        const bool isMap = s.type == StateType::Map;
+        const std::int64_t id = emit(ti, isMap ? "MapStateStarted" : "ParallelStateStarted", [&] {
+            if (isMap)
+                return Json{{"mapStateStartedEventDetails", {{"length", T(ti).items.size()}}}};
+            return Json::object();
+        });
+        if (rt.status != ExecutionStatus::Running)
+            return;
+        ExecThread &t = T(ti);
+        t.lastChildEvent = t.lastChainedChildEvent = id;
+        t.phase = Phase::ContainerWait;
+        if (isMap) {
+            const int total = static_cast<int>(t.items.size());
+            if (total == 0) {
+                t.phase = Phase::ContainerEnd;
+                return;
+            }
+            while (T(ti).childrenStarted < total && T(ti).childrenRunning < T(ti).maxConcurrency) {
+                if (!spawnIteration(ti))
+                    return;
+            }
+            return;
+        }
+        for (size_t b = 0; b < s.branches.size(); ++b) {
+            ExecThread child;
+            child.kind = ThreadKind::Branch;
+            child.parent = ti;
+            child.slot = static_cast<int>(b);
+            child.scope = s.branches[b];
+            child.state = m.scope(s.branches[b]).startAt;
+            child.phase = Phase::Enter;
+            child.input = T(ti).containerInput;
+            child.variables = T(ti).variables;
+            child.lastEventId = id;
+            child.wakeAt = rt.now;
+            const int ci = static_cast<int>(rt.threads.size());
+            rt.threads.push_back(std::move(child));
+            rt.live.push_back(ci);
+            T(ti).children.push_back(ci);
+            ++T(ti).childrenStarted;
+            ++T(ti).childrenRunning;
+        }
+    }
+
+    void endContainer(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        const bool isMap = s.type == StateType::Map;
+        ExecThread &t = T(ti);
+        if (t.childFailed) {
+            emitPlain(ti, isMap ? "MapStateFailed" : "ParallelStateFailed");
+            ExecThread &tt = T(ti);
+            stateError(ti, tt.childFailure, tt.childHasError, tt.childHasCause);
+            return;
+        }
+        emitPlain(ti, isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", false);
+        ExecThread &tt = T(ti);
+        Json results = Json::array();
+        for (Json &r : tt.results)
+            results.push_back(std::move(r));
+        tt.results.clear();
+        tt.items.clear();
+        tt.children.clear();
+        finishWithResult(ti, std::move(results));
+    }
+
+    // ---- tasks --------------------------------------------------------------------------
+
+    void scheduleTask(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        const std::string region = arnPart(x.m_options.stateMachineArn, 3);
+        switch (s.taskFamily) {
+        case TaskFamily::LambdaFunction:
+            emit(ti, "LambdaFunctionScheduled", [&] {
+                Json d = payloadDetails("input", T(ti).effective);
+                d["resource"] = s.resource;
+                if (s.timeoutSeconds)
+                    d["timeoutInSeconds"] = static_cast<std::int64_t>(*s.timeoutSeconds);
+                return Json{{"lambdaFunctionScheduledEventDetails", d}};
+            });
+            break;
+        case TaskFamily::Activity:
+            emit(ti, "ActivityScheduled", [&] {
+                Json d = payloadDetails("input", T(ti).effective);
+                d["resource"] = s.resource;
+                return Json{{"activityScheduledEventDetails", d}};
+            });
+            break;
+        case TaskFamily::Service:
+            emit(ti, "TaskScheduled", [&] {
+                Json d = Json::object();
+                d["resourceType"] = s.resourceType;
+                d["resource"] = s.resourceName;
+                d["region"] = region;
+                d["parameters"] = T(ti).effective.dump();
+                if (s.timeoutSeconds)
+                    d["timeoutInSeconds"] = static_cast<std::int64_t>(*s.timeoutSeconds);
+                if (s.heartbeatSeconds)
+                    d["heartbeatInSeconds"] = static_cast<std::int64_t>(*s.heartbeatSeconds);
+                return Json{{"taskScheduledEventDetails", d}};
+            });
+            break;
+        }
+        T(ti).phase = Phase::TaskStart;
+    }
+
+    void startTask(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        switch (s.taskFamily) {
+        case TaskFamily::LambdaFunction:
+            emitPlain(ti, "LambdaFunctionStarted");
+            break;
+        case TaskFamily::Activity:
+            emitPlain(ti, "ActivityStarted");
+            break;
+        case TaskFamily::Service:
+            emit(ti, "TaskStarted", [&] {
+                return Json{{"taskStartedEventDetails",
+                             {{"resourceType", s.resourceType}, {"resource", s.resourceName}}}};
+            });
+            break;
+        }
+        TaskRequest request;
+        request.stateName = s.name;
+        request.resource = s.resource;
+        request.parameters = T(ti).effective;
+        request.region = arnPart(x.m_options.stateMachineArn, 3);
+        request.account = arnPart(x.m_options.stateMachineArn, 4);
+        request.invocation = rt.invocations[static_cast<size_t>(s.index)]++;
+        request.random = &rt.random;
+        std::optional<TaskResponse> response;
+        for (const auto &executor : x.m_executors) {
+            response = executor->invoke(request);
+            if (response)
+                break;
+        }
+        if (!response) {
+            runtimeFailure(ti, {"States.Runtime",
+                                "No mocked response and no built-in emulation for the task of "
+                                "state '"
+                                    + s.name + "' (resource '" + s.resource
+                                    + "'): give one with --mocks FILE --test-case NAME."});
+            return;
+        }
+        if (response->succeeded) {
+            const std::size_t size = response->output.dump().size();
+            if (size > AwsLimits::maxPayloadBytes) {
+                response->succeeded = false;
+                response->failure
+                    = {"States.DataLimitExceeded",
+                       "The state/task '"
+                           + (s.taskFamily == TaskFamily::Service ? s.resourceType : s.resource)
+                           + "' returned a result with a size exceeding the maximum "
+                             "number of bytes service limit."};
+            }
+        }
+        T(ti).response = std::move(*response);
+        T(ti).phase = Phase::TaskFinish;
+    }
+
+    void finishTask(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        TaskResponse response = std::move(T(ti).response);
+        T(ti).response = TaskResponse();
+        const bool lambda = s.taskFamily == TaskFamily::LambdaFunction;
+        const bool activity = s.taskFamily == TaskFamily::Activity;
+        if (response.succeeded) {
+            const char *type = lambda     ? "LambdaFunctionSucceeded"
+                               : activity ? "ActivitySucceeded"
+                                          : "TaskSucceeded";
+            emit(ti, type, [&] {
+                Json d = payloadDetails("output", response.output);
+                if (!lambda && !activity) {
+                    d["resourceType"] = s.resourceType;
+                    d["resource"] = s.resourceName;
+                }
+                return Json{{lambda     ? "lambdaFunctionSucceededEventDetails"
+                             : activity ? "activitySucceededEventDetails"
+                                        : "taskSucceededEventDetails",
+                             d}};
+            });
+            T(ti).effective = Json();
+            finishWithResult(ti, std::move(response.output));
+            return;
+        }
+        const bool timedOut = response.failure.error == "States.Timeout";
+        const char *type = lambda ? (timedOut ? "LambdaFunctionTimedOut" : "LambdaFunctionFailed")
+                           : activity ? (timedOut ? "ActivityTimedOut" : "ActivityFailed")
+                                      : (timedOut ? "TaskTimedOut" : "TaskFailed");
+        emit(ti, type, [&] {
+            Json d = Json::object();
+            if (!response.failure.cause.empty())
+                d["cause"] = response.failure.cause;
+            d["error"] = response.failure.error;
+            if (!lambda && !activity) {
+                d["resourceType"] = s.resourceType;
+                d["resource"] = s.resourceName;
+            }
+            std::string key = type;
+            key[0] = static_cast<char>(std::tolower(key[0]));
+            return Json{{key + "EventDetails", d}};
+        });
+        stateError(ti, response.failure);
+    }
+
+    // ---- the step -----------------------------------------------------------------------
+
+    void exitState(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        const std::string exited = typePrefix(s.type) + "StateExited";
+        emit(ti, exited.c_str(), [&] {
+            Json d = Json::object();
+            d["name"] = s.name;
+            d["output"] = T(ti).output.dump();
+            d["outputDetails"] = {{"truncated", false}};
+            return Json{{"stateExitedEventDetails", d}};
+        });
+        ExecThread &t = T(ti);
+        if (t.pendingAssign.is_object()) {
+            for (auto it = t.pendingAssign.begin(); it != t.pendingAssign.end(); ++it)
+                t.variables[it.key()] = std::move(it.value());
+            if (x.m_options.recordStages && t.stageIndex >= 0)
+                rt.stages[static_cast<size_t>(t.stageIndex)].data["variablesAfter"] = t.variables;
+        }
+        t.pendingAssign = Json();
+        t.stageIndex = -1;
+        if (t.nextState >= 0 && s.type != StateType::Succeed) {
+            t.state = t.nextState;
+            t.input = std::move(t.output);
+            t.output = Json();
+            t.phase = Phase::Enter;
+            return;
+        }
+        endLine(ti);
+    }
+
+    void endLine(int ti)
+    {
+        ExecThread &t = T(ti);
+        switch (t.kind) {
+        case ThreadKind::Root:
+            rt.output = std::move(t.output);
+            finishExecution(ti, ExecutionStatus::Succeeded);
+            return;
+        case ThreadKind::Branch: {
+            const int pi = t.parent;
+            T(pi).results[static_cast<size_t>(t.slot)] = std::move(t.output);
+            markDone(ti);
+            childFinished(pi);
+            return;
+        }
+        case ThreadKind::Iteration:
+            t.phase = Phase::IterationEnd;
+            return;
+        }
+    }
+
+    void advance(int ti)
+    {
+        switch (T(ti).phase) {
+        case Phase::IterationStart:
+            emit(ti, "MapIterationStarted", [&] {
+                return Json{
+                    {"mapIterationStartedEventDetails",
+                     {{"index", T(ti).slot}, {"name", m.state(T(T(ti).parent).state).name}}}};
+            });
+            T(ti).phase = Phase::Enter;
+            return;
+        case Phase::Enter:
+            enterState(ti);
+            return;
+        case Phase::TaskSchedule:
+            scheduleTask(ti);
+            return;
+        case Phase::TaskStart:
+            startTask(ti);
+            return;
+        case Phase::TaskFinish:
+            finishTask(ti);
+            return;
+        case Phase::ContainerStart:
+            startContainer(ti);
+            return;
+        case Phase::ContainerEnd:
+            endContainer(ti);
+            return;
+        case Phase::Exit:
+            exitState(ti);
+            return;
+        case Phase::Fail:
+            failLine(ti);
+            return;
+        case Phase::IterationEnd: {
+            emit(
+                ti, "MapIterationSucceeded",
+                [&] {
+                    return Json{
+                        {"mapIterationSucceededEventDetails",
+                         {{"index", T(ti).slot}, {"name", m.state(T(T(ti).parent).state).name}}}};
+                },
+                false);
+            const int pi = T(ti).parent;
+            T(pi).results[static_cast<size_t>(T(ti).slot)] = std::move(T(ti).output);
+            markDone(ti);
+            childFinished(pi);
+            return;
+        }
+        case Phase::ContainerWait:
+        case Phase::Done:
+            return;
+        }
+    }
+
+  private:
+    Execution &x;
+    Runtime &rt;
+    const CompiledMachine &m;
+};
+
+// ---- Execution ----------------------------------------------------------------------------
+
+Execution::Execution(std::shared_ptr<const CompiledMachine> machine, Json input,
+                     ExecutionOptions options)
+    : m_machine(std::move(machine))
+    , m_options(std::move(options))
+    , m_runtime(std::make_unique<Runtime>())
+{
+    Runtime &rt = *m_runtime;
+    rt.random.seed(m_options.seed);
+    if (m_options.executionName.empty())
+        m_options.executionName = makeUuid(rt.random);
+    rt.start = m_options.startTimeMillis.value_or(
+        std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+            .count());
+    rt.now = rt.start;
+    rt.input = std::move(input);
+    const std::string &smArn = m_options.stateMachineArn;
+    std::string executionArn = smArn;
+    if (auto pos = executionArn.find(":stateMachine:"); pos != std::string::npos)
+        executionArn.replace(pos, 14, ":execution:");
+    rt.executionArn = executionArn + ":" + m_options.executionName;
+    Json &ctx = rt.context;
+    ctx = Json::object();
+    ctx["Execution"] = {{"Id", rt.executionArn},
+                        {"Input", rt.input},
+                        {"StartTime", formatTimestampMillis(rt.start)},
+                        {"Name", m_options.executionName},
+                        {"RoleArn", Engine(*this).roleArn()},
+                        {"RedriveCount", 0}};
+    ctx["StateMachine"] = {{"Id", smArn}, {"Name", arnPart(smArn, 6)}};
+    ctx["State"] = Json::object();
+}
+
+Execution::~Execution() = default;
+
+void Execution::addTaskExecutor(std::shared_ptr<TaskExecutor> executor)
+{
+    m_executors.push_back(std::move(executor));
+}
+
+void Execution::setEventListener(std::function<void(const HistoryEvent &)> listener)
+{
+    m_listener = std::move(listener);
+}
+
+bool Execution::step()
+{
+    Engine engine(*this);
+    const std::int64_t before = m_runtime->eventCount;
+    while (m_runtime->eventCount == before) {
+        if (!engine.stepOnce())
+            return false;
+    }
+    return true;
+}
+
+ExecutionStatus Execution::run(std::int64_t maxEvents)
+{
+    Engine engine(*this);
+    const std::int64_t stopAt = maxEvents < 0 ? INT64_MAX : m_runtime->eventCount + maxEvents;
+    while (m_runtime->eventCount < stopAt) {
+        if (!engine.stepOnce())
+            break;
+    }
+    return m_runtime->status;
+}
+
+ExecutionStatus Execution::status() const
+{
+    return m_runtime->status;
+}
+
+const Json &Execution::output() const
+{
+    return m_runtime->output;
+}
+
+const Failure &Execution::failure() const
+{
+    return m_runtime->failure;
+}
+
+bool Execution::hasError() const
+{
+    return m_runtime->hasError;
+}
+
+bool Execution::hasCause() const
+{
+    return m_runtime->hasCause;
+}
+
+const std::vector<HistoryEvent> &Execution::history() const
+{
+    return m_runtime->history;
+}
+
+std::int64_t Execution::eventCount() const
+{
+    return m_runtime->eventCount;
+}
+
+std::int64_t Execution::nowMillis() const
+{
+    return m_runtime->now;
+}
+
+std::int64_t Execution::startMillis() const
+{
+    return m_runtime->start;
+}
+
+const std::string &Execution::executionArn() const
+{
+    return m_runtime->executionArn;
+}
+
+std::vector<ActiveState> Execution::activeStates() const
+{
+    std::vector<ActiveState> out;
+    for (int ti : m_runtime->live) {
+        const ExecThread &t = m_runtime->threads[static_cast<size_t>(ti)];
+        if (t.state < 0 || t.phase == Phase::Done)
+            continue;
+        out.push_back({ti, t.state, t.phase == Phase::Enter || t.phase == Phase::IterationStart});
+    }
+    return out;
+}
+
+const std::vector<StageRecord> &Execution::stages() const
+{
+    return m_runtime->stages;
+}
+
+std::shared_ptr<const Execution::Snapshot> Execution::snapshot() const
+{
+    return std::make_shared<Snapshot>(*m_runtime);
+}
+
+void Execution::restore(const Snapshot &snapshot)
+{
+    *m_runtime = snapshot.runtime();
+}
+
+} // namespace Stepwise::Sim

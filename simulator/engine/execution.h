@@ -1,0 +1,98 @@
+#pragma once
+
+#include "model/json/json.h"
+#include "simulator/engine/compiledmachine.h"
+#include "simulator/engine/executionoptions.h"
+#include "simulator/engine/historyevent.h"
+#include "simulator/expr/failure.h"
+#include "simulator/tasks/taskexecutor.h"
+
+#include <functional>
+#include <memory>
+#include <random>
+#include <vector>
+
+namespace Stepwise::Sim {
+
+enum class ExecutionStatus { Running, Succeeded, Failed, TimedOut };
+
+// Data of one state visit after each processing stage, named as AWS TestState's
+// inspectionData (absent stages are absent keys): input, afterInputPath, afterParameters,
+// result, afterResultSelector, afterResultPath, output, variables.
+struct StageRecord
+{
+    std::string stateName;
+    std::int64_t enteredEventId = 0;
+    Model::Json data = Model::Json::object();
+};
+
+// A state some line of execution is in (or about to enter).
+struct ActiveState
+{
+    int thread = 0;
+    int state = -1; // index into the machine's states
+    bool aboutToEnter = false;
+};
+
+// One execution of a compiled state machine: deterministic for a given seed, advanced one
+// history event per step() on a virtual clock (Waits and retry delays cost no real time).
+// Parallel branches and Map iterations are interleaved by a seeded scheduler. The object is
+// a value: snapshot()/restore() copy it for stepping back. No Qt.
+class Execution
+{
+  public:
+    Execution(std::shared_ptr<const CompiledMachine> machine, Model::Json input,
+              ExecutionOptions options = {});
+    ~Execution();
+    Execution(const Execution &) = delete;
+    Execution &operator=(const Execution &) = delete;
+
+    // Consulted in the order added for each Task; the first to answer wins.
+    void addTaskExecutor(std::shared_ptr<TaskExecutor> executor);
+    // Called for every event as it happens (also when history is not recorded).
+    void setEventListener(std::function<void(const HistoryEvent &)> listener);
+
+    // Advances by exactly one history event; false once the execution has ended.
+    bool step();
+    // Steps until the end (or `maxEvents` more events when >= 0).
+    ExecutionStatus run(std::int64_t maxEvents = -1);
+
+    ExecutionStatus status() const;
+    bool finished() const { return status() != ExecutionStatus::Running; }
+    // The execution's output once it succeeded.
+    const Model::Json &output() const;
+    // Error and cause once it failed (the error may be empty: a Fail state without one).
+    const Failure &failure() const;
+    bool hasError() const;
+    bool hasCause() const;
+
+    const std::vector<HistoryEvent> &history() const;
+    std::int64_t eventCount() const;
+    std::int64_t nowMillis() const;
+    std::int64_t startMillis() const;
+    const std::string &executionArn() const;
+
+    // States being executed, and those whose next step enters them (breakpoints stop there).
+    std::vector<ActiveState> activeStates() const;
+    // Inspection data of every state visit so far (needs ExecutionOptions::recordStages).
+    const std::vector<StageRecord> &stages() const;
+    const CompiledMachine &machine() const { return *m_machine; }
+
+    // A copy of everything that changes while running; restore() rewinds to it.
+    class Snapshot;
+    std::shared_ptr<const Snapshot> snapshot() const;
+    void restore(const Snapshot &snapshot);
+
+    struct Runtime;
+
+  private:
+    class Engine;
+
+    std::shared_ptr<const CompiledMachine> m_machine;
+    ExecutionOptions m_options;
+    std::vector<std::shared_ptr<TaskExecutor>> m_executors;
+    std::function<void(const HistoryEvent &)> m_listener;
+    std::unique_ptr<Runtime> m_runtime;
+};
+
+} // namespace Stepwise::Sim

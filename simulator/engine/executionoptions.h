@@ -1,0 +1,30 @@
+#pragma once
+
+#include "simulator/awslimits.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace Stepwise::Sim {
+
+// How one execution is identified and run.
+struct ExecutionOptions
+{
+    std::string stateMachineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:StateMachine";
+    std::string executionName; // empty: a UUID drawn from the seed
+    std::string roleArn;       // empty: a role in the state machine's account
+    std::uint64_t seed = 0;    // scheduler interleaving, jitter, generated ids
+    // The virtual clock's start; by default the wall clock when the execution is created.
+    std::optional<std::int64_t> startTimeMillis;
+    // Keep every event in history(); off, events are only counted (and still passed to a
+    // listener), so long loops run in flat memory.
+    bool recordHistory = true;
+    // Keep each state's data after every processing stage (inspection data).
+    bool recordStages = false;
+    // AWS fails an execution at this many events; 0 disables the limit (EXPRESS-like runs,
+    // benchmarks).
+    int maxHistoryEvents = AwsLimits::maxHistoryEvents;
+};
+
+} // namespace Stepwise::Sim

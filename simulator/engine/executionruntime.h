@@ -1,0 +1,113 @@
+#pragma once
+
+#include "model/json/json.h"
+#include "simulator/engine/execution.h"
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace Stepwise::Sim {
+
+// Where a line of execution stands within its current state.
+enum class Phase {
+    IterationStart, // a Map iteration announces itself (MapIterationStarted)
+    Enter,          // next: <Type>StateEntered
+    TaskSchedule,   // next: TaskScheduled / LambdaFunctionScheduled
+    TaskStart,      // next: TaskStarted / LambdaFunctionStarted
+    TaskFinish,     // next: TaskSucceeded / TaskFailed
+    ContainerStart, // next: ParallelStateStarted / MapStateStarted, then children run
+    ContainerWait,  // children running; not schedulable
+    ContainerEnd,   // children done: <Type>StateSucceeded or <Type>StateFailed
+    Exit,           // next: <Type>StateExited (the output is ready)
+    Fail,           // the line fails with m_failure (ExecutionFailed or up to the parent)
+    IterationEnd,   // MapIterationSucceeded / MapIterationFailed
+    Done,
+};
+
+enum class ThreadKind { Root, Branch, Iteration };
+
+// One line of execution: the state machine itself, a Parallel branch or a Map iteration.
+struct ExecThread
+{
+    ThreadKind kind = ThreadKind::Root;
+    int parent = -1;
+    int slot = 0; // branch or item index
+    int scope = 0;
+    int state = -1;
+    Phase phase = Phase::Enter;
+    std::int64_t wakeAt = 0;
+    std::int64_t lastEventId = 0;
+    std::int64_t enteredEventId = 0;
+    std::int64_t enteredAt = 0;
+
+    Model::Json input;         // the current state's input
+    Model::Json effective;     // after InputPath + Parameters (what a Task receives)
+    Model::Json output;        // ready for <Type>StateExited / the line's result
+    Model::Json pendingAssign; // variables to set when the state exits (null: none)
+    Model::Json variables = Model::Json::object();
+    Failure failure;
+    bool failed = false;
+    bool hasError = true, hasCause = true;
+    int nextState = -1; // where Exit goes (-1: the line ends)
+    int retryCount = 0; // $$.State.RetryCount
+    std::vector<int> retryAttempts;
+    int stageIndex = -1;
+
+    // A Task's response, between TaskStarted and TaskSucceeded/Failed.
+    TaskResponse response;
+
+    // Container bookkeeping (Parallel/Map parents).
+    std::vector<Model::Json> items;   // Map: the items (after ItemSelector lazily)
+    std::vector<Model::Json> results; // per branch / item
+    Model::Json containerInput;       // the effective input branches/ItemSelector see
+    int childrenStarted = 0;
+    int childrenRunning = 0;
+    int childrenDone = 0;
+    int childrenFailed = 0;
+    int maxConcurrency = 0;
+    int toleratedCount = -1;
+    double toleratedPercentage = -1;
+    bool childFailed = false;
+    Failure childFailure;
+    bool childHasError = true, childHasCause = true;
+    std::int64_t lastChildEvent = 0;
+    std::int64_t lastChainedChildEvent = 0;
+    std::vector<int> children;
+};
+
+struct Execution::Runtime
+{
+    std::vector<ExecThread> threads;
+    std::vector<int> live; // threads not Done
+    std::vector<HistoryEvent> history;
+    std::vector<StageRecord> stages;
+    std::int64_t eventCount = 0;
+    std::int64_t now = 0;
+    std::int64_t start = 0;
+    std::mt19937_64 random;
+    ExecutionStatus status = ExecutionStatus::Running;
+    bool started = false;
+    Model::Json output;
+    Failure failure;
+    bool hasError = true, hasCause = true;
+    Model::Json input;
+    Model::Json context;
+    std::string executionArn;
+    std::vector<int> invocations; // per state: task calls so far
+};
+
+class Execution::Snapshot
+{
+  public:
+    explicit Snapshot(Runtime runtime)
+        : m_runtime(std::move(runtime))
+    {}
+    const Runtime &runtime() const { return m_runtime; }
+
+  private:
+    Runtime m_runtime;
+};
+
+} // namespace Stepwise::Sim
