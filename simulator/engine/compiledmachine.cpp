@@ -337,6 +337,11 @@ class CompiledMachine::Compiler
                                  pointer + "/" + key);
             *field = std::move(compiled.value());
         }
+        if (auto it = body.find("InputPath"); it != body.end() && it->is_string()) {
+            auto parsed = JsonPath::parse(it->get<std::string>());
+            if (parsed && parsed->isDefinite())
+                state.inputPathDirect = std::make_shared<JsonPath>(std::move(parsed.value()));
+        }
         if (auto e = resultPathField(body, pointer, state.resultPath))
             return e;
         for (auto [key, field] :

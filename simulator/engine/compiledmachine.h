@@ -62,6 +62,8 @@ struct CompiledState
     bool readsContext = false;
 
     InputOutputPath inputPath, outputPath;
+    // The InputPath again when it can point into the input without copying it.
+    std::shared_ptr<JsonPath> inputPathDirect;
     ResultPath resultPath;
     std::shared_ptr<PayloadTemplate> parameters, resultSelector, itemSelector, assign;
     std::optional<Model::Json> result; // Pass

@@ -521,13 +521,21 @@ class Execution::Engine
     // ---- state processing ---------------------------------------------------------------
 
     // InputPath (+ Parameters when `withParameters`): the effective input, or a failure.
-    bool effectiveInput(int ti, bool withParameters, Json &out)
+    // `consume`: the state needs its raw input no more, so it may be moved.
+    bool effectiveInput(int ti, bool withParameters, Json &out, bool consume = false)
     {
         ExecThread &t = T(ti);
         const CompiledState &s = m.state(t.state);
         Json afterInputPath;
         const Json *current = &t.input;
-        if (!s.inputPath.isIdentity()) {
+        const Json *located = nullptr;
+        if (s.inputPathDirect) {
+            ExpressionContext ctx = contextFor(ti, t.input);
+            located = s.inputPathDirect->locate(ctx);
+        }
+        if (located) {
+            current = located;
+        } else if (!s.inputPath.isIdentity()) {
             ExpressionContext ctx = contextFor(ti, t.input);
             auto selected = s.inputPath.apply(T(ti).input, ctx);
             if (!selected.ok()) {
@@ -549,7 +557,12 @@ class Execution::Engine
             stage(ti, "afterParameters", out);
             return true;
         }
-        out = current == &afterInputPath ? std::move(afterInputPath) : T(ti).input;
+        if (current == &afterInputPath)
+            out = std::move(afterInputPath);
+        else if (consume && current == &T(ti).input)
+            out = std::move(T(ti).input);
+        else
+            out = *current;
         return true;
     }
 
@@ -621,6 +634,7 @@ class Execution::Engine
         });
         if (rt.status != ExecutionStatus::Running)
             return;
+        ++rt.statesEntered;
         ExecThread &tt = T(ti);
         tt.enteredEventId = id;
         tt.retryCount = 0;
@@ -653,14 +667,15 @@ class Execution::Engine
                 return;
             }
             Json effective;
-            if (!effectiveInput(ti, true, effective))
+            const bool consume = !s.parameters && !s.result && s.resultPath.replacesInput();
+            if (!effectiveInput(ti, true, effective, consume))
                 return;
             finishWithResult(ti, s.result ? *s.result : std::move(effective));
             return;
         }
         case StateType::Succeed: {
             Json effective;
-            if (!effectiveInput(ti, false, effective))
+            if (!effectiveInput(ti, false, effective, true))
                 return;
             applyOutputPath(ti, std::move(effective));
             return;
@@ -724,7 +739,7 @@ class Execution::Engine
     {
         const CompiledState &s = m.state(T(ti).state);
         Json effective;
-        if (!effectiveInput(ti, false, effective))
+        if (!effectiveInput(ti, false, effective, true))
             return;
         ExpressionContext ctx = contextFor(ti, effective);
         int next = -1;
@@ -761,7 +776,7 @@ class Execution::Engine
     {
         const CompiledState &s = m.state(T(ti).state);
         Json effective;
-        if (!effectiveInput(ti, false, effective))
+        if (!effectiveInput(ti, false, effective, true))
             return;
         ExpressionContext ctx = contextFor(ti, effective);
         std::int64_t until = rt.now;
@@ -1505,6 +1520,11 @@ const std::vector<HistoryEvent> &Execution::history() const
 std::int64_t Execution::eventCount() const
 {
     return m_runtime->eventCount;
+}
+
+std::int64_t Execution::statesEntered() const
+{
+    return m_runtime->statesEntered;
 }
 
 std::int64_t Execution::nowMillis() const

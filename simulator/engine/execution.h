@@ -68,6 +68,8 @@ class Execution
 
     const std::vector<HistoryEvent> &history() const;
     std::int64_t eventCount() const;
+    // States entered so far (AWS's "state transitions").
+    std::int64_t statesEntered() const;
     std::int64_t nowMillis() const;
     std::int64_t startMillis() const;
     const std::string &executionArn() const;

@@ -84,6 +84,7 @@ struct Execution::Runtime
     std::vector<HistoryEvent> history;
     std::vector<StageRecord> stages;
     std::int64_t eventCount = 0;
+    std::int64_t statesEntered = 0;
     std::int64_t now = 0;
     std::int64_t start = 0;
     std::mt19937_64 random;
