@@ -1,6 +1,7 @@
 #include "app/cli/commands.h"
 
 #include "model/json/jsonreader.h"
+#include "model/validation/validator.h"
 #include "simulator/engine/compiledmachine.h"
 #include "simulator/engine/execution.h"
 #include "simulator/tasks/mockconfig.h"
@@ -145,6 +146,20 @@ int runRunCommand(const Arguments &args)
     auto definition = Model::readJsonFile(run.definition);
     if (!definition) {
         std::fprintf(stderr, "%s\n", definition.error().toString().c_str());
+        return 2;
+    }
+    // A definition AWS would reject is not run: report the validator's errors.
+    Model::ValidationOptions validation;
+    validation.sourceMap = &definition->sourceMap;
+    validation.duplicateKeys = &definition->duplicateKeys;
+    const auto diagnostics = Model::validateDefinition(definition->value, validation);
+    if (Model::hasErrors(diagnostics)) {
+        for (const Model::Diagnostic &d : diagnostics) {
+            if (d.severity != Model::Severity::Error)
+                continue;
+            std::fprintf(stderr, "%s:%d:%d: error %s: %s\n", run.definition.c_str(),
+                         d.location.line, d.location.column, d.code.c_str(), d.message.c_str());
+        }
         return 2;
     }
     auto machine = Sim::CompiledMachine::compile(definition->value);

@@ -103,6 +103,8 @@ class Execution::Engine
             finishExecution(ti, ExecutionStatus::Failed);
             return 0;
         }
+        if (T(ti).hidden)
+            return 0;
         const std::int64_t id = ++rt.eventCount;
         ExecThread &t = T(ti);
         const std::int64_t previous = t.lastEventId;
@@ -1080,6 +1082,7 @@ class Execution::Engine
         child.scope = s.processor;
         child.state = m.scope(s.processor).startAt;
         child.phase = Phase::IterationStart;
+        child.hidden = T(pi).hidden || s.distributed;
         child.input = std::move(input);
         child.variables = T(pi).variables;
         child.lastEventId = T(pi).lastChainedChildEvent;
@@ -1106,6 +1109,37 @@ class Execution::Engine
         ExecThread &t = T(ti);
         t.lastChildEvent = t.lastChainedChildEvent = id;
         t.phase = Phase::ContainerWait;
+        if (isMap && s.distributed) {
+            t.phase = Phase::MapRunStart;
+            return;
+        }
+        spawnChildren(ti, id);
+    }
+
+    void startMapRun(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        const std::string &smArn = x.m_options.stateMachineArn;
+        std::string mapRunArn = smArn;
+        if (auto pos = mapRunArn.find(":stateMachine:"); pos != std::string::npos)
+            mapRunArn.replace(pos, 14, ":mapRun:");
+        mapRunArn += "/" + s.name + ":" + makeUuid(rt.random);
+        const std::int64_t id = emit(ti, "MapRunStarted", [&] {
+            return Json{{"mapRunStartedEventDetails", {{"mapRunArn", mapRunArn}}}};
+        });
+        if (rt.status != ExecutionStatus::Running)
+            return;
+        ExecThread &t = T(ti);
+        t.lastChildEvent = t.lastChainedChildEvent = id;
+        t.phase = Phase::ContainerWait;
+        spawnChildren(ti, id);
+    }
+
+    void spawnChildren(int ti, std::int64_t id)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        const bool isMap = s.type == StateType::Map;
+        ExecThread &t = T(ti);
         if (isMap) {
             const int total = static_cast<int>(t.items.size());
             if (total == 0) {
@@ -1126,6 +1160,7 @@ class Execution::Engine
             child.scope = s.branches[b];
             child.state = m.scope(s.branches[b]).startAt;
             child.phase = Phase::Enter;
+            child.hidden = T(ti).hidden;
             child.input = T(ti).containerInput;
             child.variables = T(ti).variables;
             child.lastEventId = id;
@@ -1143,6 +1178,11 @@ class Execution::Engine
     {
         const CompiledState &s = m.state(T(ti).state);
         const bool isMap = s.type == StateType::Map;
+        if (isMap && s.distributed && T(ti).phase == Phase::ContainerEnd) {
+            emitPlain(ti, T(ti).childFailed ? "MapRunFailed" : "MapRunSucceeded");
+            T(ti).phase = Phase::MapRunEnd;
+            return;
+        }
         ExecThread &t = T(ti);
         if (t.childFailed) {
             emitPlain(ti, isMap ? "MapStateFailed" : "ParallelStateFailed");
@@ -1382,7 +1422,11 @@ class Execution::Engine
         case Phase::ContainerStart:
             startContainer(ti);
             return;
+        case Phase::MapRunStart:
+            startMapRun(ti);
+            return;
         case Phase::ContainerEnd:
+        case Phase::MapRunEnd:
             endContainer(ti);
             return;
         case Phase::Exit:

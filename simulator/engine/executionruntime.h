@@ -18,7 +18,9 @@ enum class Phase {
     TaskStart,      // next: TaskStarted / LambdaFunctionStarted
     TaskFinish,     // next: TaskSucceeded / TaskFailed
     ContainerStart, // next: ParallelStateStarted / MapStateStarted, then children run
+    MapRunStart,    // distributed Map: MapRunStarted, then the child executions run
     ContainerWait,  // children running; not schedulable
+    MapRunEnd,      // distributed Map: MapRunSucceeded / MapRunFailed
     ContainerEnd,   // children done: <Type>StateSucceeded or <Type>StateFailed
     Exit,           // next: <Type>StateExited (the output is ready)
     Fail,           // the line fails with m_failure (ExecutionFailed or up to the parent)
@@ -34,6 +36,8 @@ struct ExecThread
     ThreadKind kind = ThreadKind::Root;
     int parent = -1;
     int slot = 0; // branch or item index
+    // Runs inside a distributed Map's child execution: its events are not in this history.
+    bool hidden = false;
     int scope = 0;
     int state = -1;
     Phase phase = Phase::Enter;

