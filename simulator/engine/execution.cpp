@@ -1380,8 +1380,7 @@ class Execution::Engine
         ExecThread &t = T(ti);
         switch (t.kind) {
         case ThreadKind::Root:
-            rt.output = std::move(t.output);
-            finishExecution(ti, ExecutionStatus::Succeeded);
+            t.phase = Phase::Finish;
             return;
         case ThreadKind::Branch: {
             const int pi = t.parent;
@@ -1450,6 +1449,10 @@ class Execution::Engine
             childFinished(pi);
             return;
         }
+        case Phase::Finish:
+            rt.output = std::move(T(ti).output);
+            finishExecution(ti, ExecutionStatus::Succeeded);
+            return;
         case Phase::ContainerWait:
         case Phase::Done:
             return;

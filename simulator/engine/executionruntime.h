@@ -25,6 +25,7 @@ enum class Phase {
     Exit,           // next: <Type>StateExited (the output is ready)
     Fail,           // the line fails with m_failure (ExecutionFailed or up to the parent)
     IterationEnd,   // MapIterationSucceeded / MapIterationFailed
+    Finish,         // the state machine's line ended: ExecutionSucceeded
     Done,
 };
 
