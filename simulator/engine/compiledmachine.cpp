@@ -201,6 +201,7 @@ class CompiledMachine::Compiler
             state.resourceName = colon == std::string::npos ? rest : rest.substr(colon + 1);
             state.waitForTaskToken
                 = rest.size() > 17 && rest.compare(rest.size() - 17, 17, ".waitForTaskToken") == 0;
+            state.submits = state.waitForTaskToken || rest.find(".sync") != std::string::npos;
             return;
         }
         if (arn.find(":lambda:") != std::string::npos

@@ -76,6 +76,7 @@ struct CompiledState
     std::optional<double> timeoutSeconds, heartbeatSeconds;
     PathField timeoutSecondsPath, heartbeatSecondsPath;
     bool waitForTaskToken = false;
+    bool submits = false; // .sync or .waitForTaskToken: AWS records TaskSubmitted
 
     // Choice
     std::vector<ChoiceRule> choices;

@@ -1294,7 +1294,7 @@ class Execution::Engine
             }
         }
         T(ti).response = std::move(*response);
-        T(ti).phase = Phase::TaskFinish;
+        T(ti).phase = s.submits ? Phase::TaskSubmit : Phase::TaskFinish;
     }
 
     void finishTask(int ti)
@@ -1415,6 +1415,17 @@ class Execution::Engine
         case Phase::TaskStart:
             startTask(ti);
             return;
+        case Phase::TaskSubmit: {
+            const CompiledState &s = m.state(T(ti).state);
+            emit(ti, "TaskSubmitted", [&] {
+                Json d = payloadDetails("output", Json::object());
+                d["resourceType"] = s.resourceType;
+                d["resource"] = s.resourceName;
+                return Json{{"taskSubmittedEventDetails", d}};
+            });
+            T(ti).phase = Phase::TaskFinish;
+            return;
+        }
         case Phase::TaskFinish:
             finishTask(ti);
             return;

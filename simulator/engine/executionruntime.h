@@ -16,6 +16,7 @@ enum class Phase {
     Enter,          // next: <Type>StateEntered
     TaskSchedule,   // next: TaskScheduled / LambdaFunctionScheduled
     TaskStart,      // next: TaskStarted / LambdaFunctionStarted
+    TaskSubmit,     // .sync / .waitForTaskToken: TaskSubmitted, then the outcome
     TaskFinish,     // next: TaskSucceeded / TaskFailed
     ContainerStart, // next: ParallelStateStarted / MapStateStarted, then children run
     MapRunStart,    // distributed Map: MapRunStarted, then the child executions run

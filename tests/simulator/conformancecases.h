@@ -135,7 +135,8 @@ struct CaseRun
 {
     Json actual = Json::object(); // {"status", "output" | "error" + "cause"}
     std::vector<std::string> statesEntered;
-    std::string problem; // the case could not be run at all
+    std::vector<Json> history; // as get-execution-history prints it
+    std::string problem;       // the case could not be run at all
 };
 
 inline CaseRun runCase(const Json &c)
@@ -178,6 +179,8 @@ inline CaseRun runCase(const Json &c)
         run.actual["error"] = execution.hasError() ? Json(execution.failure().error) : Json();
         run.actual["cause"] = execution.hasCause() ? Json(execution.failure().cause) : Json();
     }
+    for (const Sim::HistoryEvent &event : execution.history())
+        run.history.push_back(event.toJson());
     for (const Sim::HistoryEvent &event : execution.history()) {
         if (event.type.size() > 12
             && event.type.compare(event.type.size() - 12, 12, "StateEntered") == 0)

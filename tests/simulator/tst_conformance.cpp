@@ -24,6 +24,8 @@ class tst_Conformance : public QObject
     void executionMatchesAws_data();
     void executionMatchesAws();
     void passRateMeetsTarget();
+    void historyMatchesAws_data();
+    void historyMatchesAws();
 
   private:
     std::map<QString, QString> m_known; // case -> reason
@@ -117,6 +119,73 @@ void tst_Conformance::passRateMeetsTarget()
     const double rate = 100.0 * m_passed / m_run;
     qInfo("conformance: %d/%d passed (%.1f%%)", m_passed, m_run, rate);
     QVERIFY2(rate >= 95.0, qPrintable(QString("pass rate %1% is below 95%").arg(rate)));
+}
+
+// The recorded history of each case without concurrency (branch interleaving is free): the
+// same event types, ids, previousEventId chain and details members, in order.
+void tst_Conformance::historyMatchesAws_data()
+{
+    QTest::addColumn<QString>("file");
+    const QString root = Tests::sharedPath("conformance/localstack/executions");
+    int rows = 0;
+    for (const QString &file : Tests::filesUnder(root)) {
+        auto parsed = Model::readJsonFile(file.toStdString(), {false});
+        if (!parsed || !Tests::isUsableCase(parsed->value) || Tests::isJsonataCase(parsed->value))
+            continue;
+        const Json &c = parsed->value;
+        const std::string definition = c["definition"].dump();
+        if (!c.contains("history") || !c["history"].is_array() || c["history"].empty()
+            || definition.find("\"Parallel\"") != std::string::npos
+            || definition.find("\"Map\"") != std::string::npos)
+            continue;
+        QTest::newRow(qPrintable(QDir(root).relativeFilePath(file))) << file;
+        ++rows;
+    }
+    QVERIFY(rows > 200);
+}
+
+void tst_Conformance::historyMatchesAws()
+{
+    QFETCH(QString, file);
+    const QString name
+        = QDir(Tests::sharedPath("conformance/localstack/executions")).relativeFilePath(file);
+    auto parsed = Model::readJsonFile(file.toStdString(), {false});
+    QVERIFY(parsed.ok());
+    Tests::CaseRun run = Tests::runCase(parsed->value);
+    QVERIFY2(run.problem.empty(), run.problem.c_str());
+    auto shape = [](const Json &event) {
+        std::string text = Tests::textField(event, "type") + " #" + event.value("id", Json()).dump()
+                           + " <- " + event.value("previousEventId", Json()).dump();
+        for (auto it = event.begin(); it != event.end(); ++it) {
+            if (it.key().size() > 7 && it.key().compare(it.key().size() - 7, 7, "Details") == 0)
+                text += " " + it.key();
+        }
+        return text;
+    };
+    std::vector<std::string> expected, actual;
+    for (const Json &event : parsed->value["history"])
+        expected.push_back(shape(event));
+    for (const Json &event : run.history)
+        actual.push_back(shape(event));
+    std::string why;
+    for (size_t i = 0; i < std::max(expected.size(), actual.size()); ++i) {
+        const std::string e = i < expected.size() ? expected[i] : "(none)";
+        const std::string a = i < actual.size() ? actual[i] : "(none)";
+        if (e != a) {
+            why = "event " + std::to_string(i + 1) + ": expected " + e + ", got " + a;
+            break;
+        }
+    }
+    auto known = m_known.find("history:" + name);
+    if (known != m_known.end()) {
+        if (why.empty()) {
+            qWarning("history of %s now matches: remove it from the known failures",
+                     qPrintable(name));
+            return;
+        }
+        QEXPECT_FAIL("", qPrintable(known->second), Continue);
+    }
+    QVERIFY2(why.empty(), why.c_str());
 }
 
 QTEST_GUILESS_MAIN(tst_Conformance)
