@@ -509,6 +509,19 @@ CompiledMachine::compile(const Json &definition)
     } catch (const std::exception &e) {
         return makeError(std::string("Invalid definition: ") + e.what(), "");
     }
+    // "$$", "$$.Execution" or "$$.Execution.Input..." anywhere in the text.
+    const std::string text = definition.dump();
+    for (size_t at = text.find("$$"); at != std::string::npos; at = text.find("$$", at + 2)) {
+        const std::string_view rest = std::string_view(text).substr(at + 2);
+        const bool whole = rest.empty() || rest[0] != '.';
+        const bool execution
+            = rest.rfind(".Execution", 0) == 0
+              && (rest.size() == 10 || rest[10] != '.' || rest.rfind(".Execution.Input", 0) == 0);
+        if (whole || execution) {
+            machine->m_readsExecutionInput = true;
+            break;
+        }
+    }
     return std::shared_ptr<const CompiledMachine>(std::move(machine));
 }
 

@@ -134,6 +134,9 @@ class CompiledMachine
     // -1 when no state has that name.
     int findState(const std::string &name) const;
     std::optional<double> timeoutSeconds() const { return m_timeoutSeconds; }
+    // Some expression may read $$.Execution.Input (or the whole context): only then does the
+    // context object carry a copy of the execution's input.
+    bool readsExecutionInput() const { return m_readsExecutionInput; }
 
   private:
     class Compiler;
@@ -141,6 +144,7 @@ class CompiledMachine
     std::vector<CompiledState> m_states;
     std::vector<CompiledScope> m_scopes;
     std::optional<double> m_timeoutSeconds;
+    bool m_readsExecutionInput = false;
 };
 
 } // namespace Stepwise::Sim

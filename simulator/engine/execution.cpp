@@ -248,19 +248,49 @@ class Execution::Engine
     {
         T(ti).phase = Phase::Done;
         auto it = std::find(rt.live.begin(), rt.live.end(), ti);
-        if (it != rt.live.end())
+        if (it != rt.live.end()) {
             rt.live.erase(it);
+            if (ti != 0)
+                rt.finished.push_back(ti);
+        }
     }
 
     void abortChildren(int ti)
     {
-        std::vector<int> children = T(ti).children;
-        for (int child : children) {
-            if (T(child).phase == Phase::Done)
+        const std::vector<int> live = rt.live;
+        for (int child : live) {
+            if (T(child).parent != ti || T(child).phase == Phase::Done)
                 continue;
             abortChildren(child);
             markDone(child);
         }
+    }
+
+    // Finished lines' slots are reused by new ones, so long Maps run in flat memory.
+    void recycleThreads()
+    {
+        for (int ti : rt.finished) {
+            ExecThread &t = T(ti);
+            t = ExecThread();
+            t.phase = Phase::Done;
+            rt.freeThreads.push_back(ti);
+        }
+        rt.finished.clear();
+    }
+
+    int addThread(ExecThread thread)
+    {
+        int index;
+        if (!rt.freeThreads.empty()) {
+            index = rt.freeThreads.back();
+            rt.freeThreads.pop_back();
+            T(index) = std::move(thread);
+        } else {
+            index = static_cast<int>(rt.threads.size());
+            rt.threads.push_back(std::move(thread));
+        }
+        rt.live.push_back(index);
+        return index;
     }
 
     bool stepOnce()
@@ -271,6 +301,8 @@ class Execution::Engine
         }
         if (rt.status != ExecutionStatus::Running)
             return false;
+        if (!rt.finished.empty())
+            recycleThreads();
         const int ti = pickThread();
         if (ti < 0) {
             if (rt.status == ExecutionStatus::Running) {
@@ -414,7 +446,6 @@ class Execution::Engine
     {
         ExecThread &t = T(ti);
         abortChildren(ti);
-        t.children.clear();
         t.results.assign(t.results.size(), Json());
         t.childrenStarted = t.childrenRunning = t.childrenDone = t.childrenFailed = 0;
         t.childFailed = false;
@@ -643,7 +674,6 @@ class Execution::Engine
         tt.retryAttempts.assign(s.retriers.size(), 0);
         tt.pendingAssign = Json();
         tt.nextState = -1;
-        tt.children.clear();
         tt.childrenStarted = tt.childrenRunning = tt.childrenDone = tt.childrenFailed = 0;
         tt.childFailed = false;
         if (x.m_options.recordStages) {
@@ -1087,10 +1117,7 @@ class Execution::Engine
         child.variables = T(pi).variables;
         child.lastEventId = T(pi).lastChainedChildEvent;
         child.wakeAt = rt.now;
-        const int ci = static_cast<int>(rt.threads.size());
-        rt.threads.push_back(std::move(child));
-        rt.live.push_back(ci);
-        T(pi).children.push_back(ci);
+        addThread(std::move(child));
         ++T(pi).childrenRunning;
         return true;
     }
@@ -1165,10 +1192,7 @@ class Execution::Engine
             child.variables = T(ti).variables;
             child.lastEventId = id;
             child.wakeAt = rt.now;
-            const int ci = static_cast<int>(rt.threads.size());
-            rt.threads.push_back(std::move(child));
-            rt.live.push_back(ci);
-            T(ti).children.push_back(ci);
+            addThread(std::move(child));
             ++T(ti).childrenStarted;
             ++T(ti).childrenRunning;
         }
@@ -1197,7 +1221,6 @@ class Execution::Engine
             results.push_back(std::move(r));
         tt.results.clear();
         tt.items.clear();
-        tt.children.clear();
         finishWithResult(ti, std::move(results));
     }
 
@@ -1502,7 +1525,7 @@ Execution::Execution(std::shared_ptr<const CompiledMachine> machine, Json input,
     Json &ctx = rt.context;
     ctx = Json::object();
     ctx["Execution"] = {{"Id", rt.executionArn},
-                        {"Input", rt.input},
+                        {"Input", m_machine->readsExecutionInput() ? rt.input : Json::object()},
                         {"StartTime", formatTimestampMillis(rt.start)},
                         {"Name", m_options.executionName},
                         {"RoleArn", Engine(*this).roleArn()},

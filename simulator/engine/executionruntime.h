@@ -80,13 +80,14 @@ struct ExecThread
     bool childHasError = true, childHasCause = true;
     std::int64_t lastChildEvent = 0;
     std::int64_t lastChainedChildEvent = 0;
-    std::vector<int> children;
 };
 
 struct Execution::Runtime
 {
     std::vector<ExecThread> threads;
-    std::vector<int> live; // threads not Done
+    std::vector<int> live;        // threads not Done
+    std::vector<int> finished;    // Done this step; recycled at the next
+    std::vector<int> freeThreads; // slots ready for new threads
     std::vector<HistoryEvent> history;
     std::vector<StageRecord> stages;
     std::int64_t eventCount = 0;
