@@ -176,6 +176,7 @@ class Execution::Engine
         root.scope = 0;
         root.state = m.scope(0).startAt;
         root.input = rt.input;
+        root.variables = x.m_options.variables.is_object() ? x.m_options.variables : Json::object();
         rt.threads.push_back(std::move(root));
         rt.live.push_back(0);
         emit(
@@ -336,6 +337,8 @@ class Execution::Engine
 
     void prepareContext(int ti)
     {
+        if (x.m_options.contextObject)
+            return;
         ExecThread &t = T(ti);
         const CompiledState &s = m.state(t.state);
         Json &state = rt.context["State"];
@@ -1532,6 +1535,8 @@ Execution::Execution(std::shared_ptr<const CompiledMachine> machine, Json input,
                         {"RedriveCount", 0}};
     ctx["StateMachine"] = {{"Id", smArn}, {"Name", arnPart(smArn, 6)}};
     ctx["State"] = Json::object();
+    if (m_options.contextObject)
+        ctx = *m_options.contextObject;
 }
 
 Execution::~Execution() = default;

@@ -2,7 +2,9 @@
 
 #include "simulator/awslimits.h"
 
+#include "model/json/json.h"
 #include <cstdint>
+
 #include <optional>
 #include <string>
 
@@ -25,6 +27,10 @@ struct ExecutionOptions
     // AWS fails an execution at this many events; 0 disables the limit (EXPRESS-like runs,
     // benchmarks).
     int maxHistoryEvents = AwsLimits::maxHistoryEvents;
+    // Replaces the context object ("$$") as a whole, as TestState's `context` does.
+    std::optional<Model::Json> contextObject;
+    // Variables visible to the first state (TestState's `variables`).
+    Model::Json variables = Model::Json::object();
 };
 
 } // namespace Stepwise::Sim
