@@ -1,6 +1,7 @@
 #include "simulator/engine/compiledmachine.h"
 
 #include "simulator/awslimits.h"
+#include "simulator/engine/jsonnumbers.h"
 
 #include <unordered_map>
 
@@ -233,13 +234,13 @@ class CompiledMachine::Compiler
                 if (auto e = errorList(r, at, retrier.errorEquals))
                     return e;
                 if (auto f = r.find("IntervalSeconds"); f != r.end() && f->is_number())
-                    retrier.intervalSeconds = f->get<double>();
+                    retrier.intervalSeconds = clampedDouble(*f, 0, 1e9);
                 if (auto f = r.find("MaxAttempts"); f != r.end() && f->is_number())
-                    retrier.maxAttempts = f->get<int>();
+                    retrier.maxAttempts = static_cast<int>(clampedInteger(*f, 0, 99999999));
                 if (auto f = r.find("BackoffRate"); f != r.end() && f->is_number())
-                    retrier.backoffRate = f->get<double>();
+                    retrier.backoffRate = clampedDouble(*f, 0, 1e6);
                 if (auto f = r.find("MaxDelaySeconds"); f != r.end() && f->is_number())
-                    retrier.maxDelaySeconds = f->get<double>();
+                    retrier.maxDelaySeconds = clampedDouble(*f, 0, 1e9);
                 if (auto f = r.find("JitterStrategy"); f != r.end() && f->is_string())
                     retrier.fullJitter = f->get<std::string>() == "FULL";
                 state.retriers.push_back(std::move(retrier));
@@ -289,7 +290,7 @@ class CompiledMachine::Compiler
         auto it = body.find(key);
         if (it == body.end() || !it->is_number())
             return std::nullopt;
-        return it->get<int>();
+        return static_cast<int>(clampedInteger(*it, INT32_MIN, INT32_MAX));
     }
 
     std::optional<Error> compileState(const std::string &name, const Json &body,
@@ -378,9 +379,9 @@ class CompiledMachine::Compiler
             state.resource = resource->get<std::string>();
             classifyResource(state);
             if (auto it = body.find("TimeoutSeconds"); it != body.end() && it->is_number())
-                state.timeoutSeconds = it->get<double>();
+                state.timeoutSeconds = clampedDouble(*it, 0, 1e12);
             if (auto it = body.find("HeartbeatSeconds"); it != body.end() && it->is_number())
-                state.heartbeatSeconds = it->get<double>();
+                state.heartbeatSeconds = clampedDouble(*it, 0, 1e12);
             break;
         }
         case StateType::Choice: {
@@ -399,8 +400,12 @@ class CompiledMachine::Compiler
             break;
         }
         case StateType::Wait:
-            if (auto it = body.find("Seconds"); it != body.end())
+            if (auto it = body.find("Seconds"); it != body.end()) {
+                if (!it->is_number_integer() || clampedInteger(*it, -1, 0) < 0)
+                    return makeError("Seconds must be a non-negative integer.",
+                                     pointer + "/Seconds");
                 state.seconds = *it;
+            }
             if (auto it = body.find("Timestamp"); it != body.end() && it->is_string())
                 state.timestamp = it->get<std::string>();
             break;
@@ -500,7 +505,7 @@ CompiledMachine::compile(const Json &definition)
     if (auto it = definition.find("QueryLanguage"); it != definition.end() && it->is_string())
         language = Model::queryLanguageFromString(it->get<std::string>(), language);
     if (auto it = definition.find("TimeoutSeconds"); it != definition.end() && it->is_number())
-        machine->m_timeoutSeconds = it->get<double>();
+        machine->m_timeoutSeconds = clampedDouble(*it, 0, 1e12);
     Compiler compiler(*machine);
     int root = -1;
     try {

@@ -1,6 +1,7 @@
 #include "simulator/engine/execution.h"
 
 #include "simulator/engine/executionruntime.h"
+#include "simulator/engine/jsonnumbers.h"
 #include "simulator/engine/timestamp.h"
 #include "simulator/tasks/snsemulator.h"
 
@@ -388,6 +389,9 @@ class Execution::Engine
                     double delay = r.intervalSeconds * std::pow(r.backoffRate, attempts);
                     if (r.maxDelaySeconds)
                         delay = std::min(delay, *r.maxDelaySeconds);
+                    if (!(delay >= 0))
+                        delay = 0;
+                    delay = std::min(delay, 1e10);
                     if (r.fullJitter) {
                         std::uniform_real_distribution<double> jitter(0.0, delay);
                         delay = jitter(rt.random);
@@ -818,7 +822,7 @@ class Execution::Engine
         auto tooLong
             = [&](std::int64_t target) { return target - rt.now > std::int64_t(31536000) * 1000; };
         if (s.seconds) {
-            until = rt.now + s.seconds->get<std::int64_t>() * 1000;
+            until = rt.now + clampedInteger(*s.seconds, 0, std::int64_t(1) << 40) * 1000;
         } else if (s.secondsPath.path) {
             const std::string &path = s.secondsPath.path->text();
             auto value = s.secondsPath.path->select(ctx);
@@ -835,7 +839,7 @@ class Execution::Engine
                                         + path + " == " + valueText(*value)});
                 return;
             }
-            const std::int64_t seconds = value->get<std::int64_t>();
+            const std::int64_t seconds = clampedInteger(*value, -1, std::int64_t(1) << 40);
             if (seconds < 0) {
                 runtimeFailure(ti, {"States.Runtime",
                                     "The SecondsPath parameter references a negative value: " + path
@@ -946,7 +950,7 @@ class Execution::Engine
                                     + "\" which is not a valid integer: " + field.path->text()});
             return std::nullopt;
         }
-        return value->get<int>();
+        return static_cast<int>(clampedInteger(*value, INT32_MIN, INT32_MAX));
     }
 
     void enterMap(int ti)
@@ -994,7 +998,8 @@ class Execution::Engine
         int toleratedCount = -1;
         double toleratedPercentage = -1;
         if (s.toleratedFailureCount && s.toleratedFailureCount->is_number())
-            toleratedCount = s.toleratedFailureCount->get<int>();
+            toleratedCount
+                = static_cast<int>(clampedInteger(*s.toleratedFailureCount, -2, INT32_MAX));
         if (s.toleratedFailureCountPath.path) {
             auto v
                 = integerField(ti, ctx, s.toleratedFailureCountPath, "ToleratedFailureCountPath");
@@ -1003,7 +1008,7 @@ class Execution::Engine
             toleratedCount = *v;
         }
         if (s.toleratedFailurePercentage && s.toleratedFailurePercentage->is_number())
-            toleratedPercentage = s.toleratedFailurePercentage->get<double>();
+            toleratedPercentage = clampedDouble(*s.toleratedFailurePercentage, -1, 100);
         if (s.toleratedFailurePercentagePath.path) {
             auto value = s.toleratedFailurePercentagePath.path->select(ctx);
             if (value && value->is_string()) {
@@ -1021,7 +1026,7 @@ class Execution::Engine
                                         + s.toleratedFailurePercentagePath.path->text()});
                 return;
             }
-            toleratedPercentage = value->get<double>();
+            toleratedPercentage = clampedDouble(*value, -1, 1e9);
         }
         if (toleratedCount < -1 || (s.toleratedFailureCountPath.path && toleratedCount < 0)) {
             runtimeFailure(ti, {"States.Runtime", "ToleratedFailureCount cannot be negative."});
@@ -1555,9 +1560,13 @@ bool Execution::step()
 {
     Engine engine(*this);
     const std::int64_t before = m_runtime->eventCount;
-    while (m_runtime->eventCount == before) {
-        if (!engine.stepOnce())
-            return false;
+    try {
+        while (m_runtime->eventCount == before) {
+            if (!engine.stepOnce())
+                return false;
+        }
+    } catch (const std::exception &e) {
+        internalError(e.what());
     }
     return true;
 }
@@ -1566,11 +1575,27 @@ ExecutionStatus Execution::run(std::int64_t maxEvents)
 {
     Engine engine(*this);
     const std::int64_t stopAt = maxEvents < 0 ? INT64_MAX : m_runtime->eventCount + maxEvents;
-    while (m_runtime->eventCount < stopAt) {
-        if (!engine.stepOnce())
-            break;
+    try {
+        while (m_runtime->eventCount < stopAt) {
+            if (!engine.stepOnce())
+                break;
+        }
+    } catch (const std::exception &e) {
+        internalError(e.what());
     }
     return m_runtime->status;
+}
+
+void Execution::internalError(const char *what)
+{
+    // A JSON library exception must not escape the simulator: the execution fails instead.
+    Runtime &rt = *m_runtime;
+    if (rt.status != ExecutionStatus::Running)
+        return;
+    rt.failure = {"States.Runtime", std::string("Internal simulator error: ") + what};
+    rt.hasError = rt.hasCause = true;
+    rt.status = ExecutionStatus::Failed;
+    rt.live.clear();
 }
 
 ExecutionStatus Execution::status() const

@@ -89,6 +89,7 @@ class Execution
 
   private:
     class Engine;
+    void internalError(const char *what);
 
     std::shared_ptr<const CompiledMachine> m_machine;
     ExecutionOptions m_options;

@@ -40,9 +40,22 @@ void addTarget(Json &states, const Json &name)
         states[name.get<std::string>()] = {{"Type", "Succeed"}};
 }
 
+Model::Result<TestStateResult> runTestState(const TestStateRequest &request);
+
 } // namespace
 
 Model::Result<TestStateResult> testState(const TestStateRequest &request)
+{
+    try {
+        return runTestState(request);
+    } catch (const std::exception &e) {
+        return Model::Error{std::string("Invalid state definition: ") + e.what(), {}};
+    }
+}
+
+namespace {
+
+Model::Result<TestStateResult> runTestState(const TestStateRequest &request)
 {
     if (!request.definition.is_object())
         return Model::Error{"The state definition must be an object.", {}};
@@ -129,5 +142,7 @@ Model::Result<TestStateResult> testState(const TestStateRequest &request)
     }
     return result;
 }
+
+} // namespace
 
 } // namespace Stepwise::Sim
