@@ -343,7 +343,11 @@ class Execution::Engine
         ExecThread &t = T(ti);
         const CompiledState &s = m.state(t.state);
         Json &state = rt.context["State"];
-        state["EnteredTime"] = formatTimestampMillis(t.enteredAt);
+        if (rt.contextTimeMillis != t.enteredAt || !state.contains("EnteredTime")) {
+            rt.contextTimeMillis = t.enteredAt;
+            rt.contextTimeText = formatTimestampMillis(t.enteredAt);
+        }
+        state["EnteredTime"] = rt.contextTimeText;
         state["Name"] = s.name;
         if (s.type == StateType::Task)
             state["RetryCount"] = t.retryCount;
@@ -956,9 +960,15 @@ class Execution::Engine
     void enterMap(int ti)
     {
         const CompiledState &s = m.state(T(ti).state);
-        Json effective;
-        if (!effectiveInput(ti, false, effective))
+        // With no InputPath the Map reads its raw input, which it keeps until ResultPath:
+        // no copy of a possibly large input.
+        const bool usesInput = s.inputPath.isIdentity();
+        Json effectiveCopy;
+        if (usesInput)
+            stage(ti, "afterInputPath", T(ti).input);
+        else if (!effectiveInput(ti, false, effectiveCopy))
             return;
+        const Json &effective = usesInput ? T(ti).input : effectiveCopy;
         ExpressionContext ctx = contextFor(ti, effective);
         Json items;
         if (s.itemsPath.path) {
@@ -1077,7 +1087,9 @@ class Execution::Engine
             = maxConcurrency <= 0 ? inlineLimit : std::min(maxConcurrency, inlineLimit);
         t.toleratedCount = toleratedCount;
         t.toleratedPercentage = toleratedPercentage;
-        t.containerInput = std::move(effective);
+        t.containerUsesInput = usesInput;
+        if (!usesInput)
+            t.containerInput = std::move(effectiveCopy);
         t.phase = Phase::ContainerStart;
     }
 
@@ -1088,7 +1100,8 @@ class Execution::Engine
         const int index = p.childrenStarted++;
         Json input;
         if (s.itemSelector) {
-            ExpressionContext ctx = contextFor(pi, p.containerInput);
+            ExpressionContext ctx
+                = contextFor(pi, p.containerUsesInput ? p.input : p.containerInput);
             ctx.context = &rt.context;
             prepareContext(pi);
             rt.context["Map"]

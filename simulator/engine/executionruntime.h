@@ -68,6 +68,7 @@ struct ExecThread
     std::vector<Model::Json> items;   // Map: the items (after ItemSelector lazily)
     std::vector<Model::Json> results; // per branch / item
     Model::Json containerInput;       // the effective input branches/ItemSelector see
+    bool containerUsesInput = false;  // ... unless that is `input` itself
     int childrenStarted = 0;
     int childrenRunning = 0;
     int childrenDone = 0;
@@ -102,6 +103,8 @@ struct Execution::Runtime
     bool hasError = true, hasCause = true;
     Model::Json input;
     Model::Json context;
+    std::int64_t contextTimeMillis = -1; // EnteredTime last formatted, and its text
+    std::string contextTimeText;
     std::string executionArn;
     std::vector<int> invocations; // per state: task calls so far
 };
