@@ -1,0 +1,196 @@
+// `stepwise-cli run` as CI uses it: the real executable, exit codes, text and JSON output.
+#include "model/json/json.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using Stepwise::Model::Json;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(STEPWISE_BIN_DIR "/stepwise-cli"), QStringList{"run"} + arguments);
+    Run run;
+    if (!process.waitForFinished(30000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString example(const char *name)
+{
+    return QStringLiteral(STEPWISE_SOURCE_DIR "/resources/examples/") + name;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    QString path = dir.filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(text);
+    return path;
+}
+
+Json lastLineJson(const QString &out)
+{
+    const QStringList lines = out.trimmed().split('\n');
+    return Json::parse(lines.last().toStdString(), nullptr, false);
+}
+
+const QByteArray failing = R"({"StartAt": "F", "States": {
+    "F": {"Type": "Fail", "Error": "Broken", "Cause": "on purpose"}}})";
+
+const QByteArray mockedTask = R"({"StartAt": "Charge", "States": {
+    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+               "ResultSelector": {"paid.$": "$.Payload.ok"}, "End": true}}})";
+
+const QByteArray mockFile = R"({
+  "StateMachines": {"Shop": {"TestCases": {"HappyPath": {"Charge": "ChargeOk"}}}},
+  "MockedResponses": {"ChargeOk": {"0": {"Return": {"Payload": {"ok": true}}}}}})";
+
+} // namespace
+
+class tst_RunCommand : public QObject
+{
+    Q_OBJECT
+
+  private Q_SLOTS:
+    void seedExampleRunsHeadless();
+    void exitCodes_data();
+    void exitCodes();
+    void jsonOutputIsOneLineWithOutputAsText();
+    void jsonFailureCarriesErrorAndCause();
+    void historyIsAwsShaped();
+    void mocksAnswerTasks();
+    void seedMakesRunsReproducible();
+};
+
+void tst_RunCommand::seedExampleRunsHeadless()
+{
+    Run run = runCli({example("timer.asl.json"), "--input", "@" + example("timer.input.json")});
+    QCOMPARE(run.exitCode, 0);
+    const Json output = Json::parse(run.out.trimmed().toStdString(), nullptr, false);
+    QVERIFY2(output.is_object() && output.contains("MessageId"), qPrintable(run.out));
+    QCOMPARE(output["SdkHttpMetadata"]["HttpStatusCode"], Json(200));
+}
+
+void tst_RunCommand::exitCodes_data()
+{
+    QTest::addColumn<QByteArray>("definition");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("succeeds") << QByteArray(
+        R"({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}})")
+                              << QStringList() << 0;
+    QTest::newRow("fails") << failing << QStringList() << 1;
+    QTest::newRow("not JSON") << QByteArray("{") << QStringList() << 2;
+    QTest::newRow("invalid definition")
+        << QByteArray(R"({"StartAt": "Nowhere", "States": {"P": {"Type": "Pass", "End": true}}})")
+        << QStringList() << 2;
+    QTest::newRow("unknown option") << failing << QStringList{"--frobnicate"} << 2;
+    QTest::newRow("bad input") << failing << QStringList{"--input", "{nope"} << 2;
+    QTest::newRow("mocks without test case") << failing << QStringList{"--mocks", "x.json"} << 2;
+}
+
+void tst_RunCommand::exitCodes()
+{
+    QFETCH(QByteArray, definition);
+    QFETCH(QStringList, extra);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    const QString file = writeFile(dir, "def.asl.json", definition);
+    Run run = runCli(QStringList{file} + extra);
+    QCOMPARE(run.exitCode, exitCode);
+    if (exitCode == 2)
+        QVERIFY(!run.err.isEmpty());
+}
+
+void tst_RunCommand::jsonOutputIsOneLineWithOutputAsText()
+{
+    QTemporaryDir dir;
+    const QString file = writeFile(
+        dir, "def.asl.json",
+        R"({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": "hi", "End": true}}})");
+    Run run = runCli({file, "--format", "json"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.trimmed().count('\n'), 0);
+    const Json result = lastLineJson(run.out);
+    QCOMPARE(result["status"], Json("SUCCEEDED"));
+    // The output is JSON text, as DescribeExecution gives it.
+    QCOMPARE(result["output"], Json("\"hi\""));
+}
+
+void tst_RunCommand::jsonFailureCarriesErrorAndCause()
+{
+    QTemporaryDir dir;
+    Run run = runCli({writeFile(dir, "def.asl.json", failing), "--format", "json"});
+    QCOMPARE(run.exitCode, 1);
+    const Json result = lastLineJson(run.out);
+    QCOMPARE(result["status"], Json("FAILED"));
+    QCOMPARE(result["error"], Json("Broken"));
+    QCOMPARE(result["cause"], Json("on purpose"));
+}
+
+void tst_RunCommand::historyIsAwsShaped()
+{
+    Run run = runCli({example("timer.asl.json"), "--input", "@" + example("timer.input.json"),
+                      "--format", "json", "--history"});
+    QCOMPARE(run.exitCode, 0);
+    const Json history = lastLineJson(run.out)["history"];
+    QVERIFY(history.is_array());
+    std::vector<std::string> types;
+    for (const Json &event : history)
+        types.push_back(event["type"].get<std::string>());
+    QVERIFY(
+        types
+        == (std::vector<std::string>{"ExecutionStarted", "WaitStateEntered", "WaitStateExited",
+                                     "TaskStateEntered", "TaskScheduled", "TaskStarted",
+                                     "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"}));
+    QCOMPARE(history[4]["taskScheduledEventDetails"]["resourceType"], Json("sns"));
+    QCOMPARE(history[4]["taskScheduledEventDetails"]["resource"], Json("publish"));
+    QVERIFY(history[1]["stateEnteredEventDetails"]["input"].is_string());
+}
+
+void tst_RunCommand::mocksAnswerTasks()
+{
+    QTemporaryDir dir;
+    const QString def = writeFile(dir, "def.asl.json", mockedTask);
+    const QString mocks = writeFile(dir, "mocks.json", mockFile);
+    Run run = runCli({def, "--mocks", mocks, "--test-case", "HappyPath", "--state-machine-arn",
+                      "arn:aws:states:us-east-1:123456789012:stateMachine:Shop"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(Json::parse(run.out.trimmed().toStdString()), Json::parse(R"({"paid": true})"));
+    // Without the mock the task cannot run, and the error names the state.
+    Run unmocked = runCli({def, "--format", "json"});
+    QCOMPARE(unmocked.exitCode, 1);
+    QVERIFY(lastLineJson(unmocked.out)["cause"].get<std::string>().find("'Charge'")
+            != std::string::npos);
+}
+
+void tst_RunCommand::seedMakesRunsReproducible()
+{
+    const QStringList args
+        = {example("timer.asl.json"), "--input", "@" + example("timer.input.json"), "--seed", "42"};
+    Run first = runCli(args);
+    Run second = runCli(args);
+    QCOMPARE(first.exitCode, 0);
+    QCOMPARE(first.out, second.out);
+    Run other = runCli(
+        {example("timer.asl.json"), "--input", "@" + example("timer.input.json"), "--seed", "43"});
+    QVERIFY(other.out != first.out);
+}
+
+QTEST_GUILESS_MAIN(tst_RunCommand)
+#include "tst_runcommand.moc"
