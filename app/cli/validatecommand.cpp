@@ -6,6 +6,7 @@
 #include "model/json/jsonreader.h"
 #include "model/validation/diagnosticcodes.h"
 #include "model/validation/validator.h"
+#include "simulator/expr/expressionsyntaxchecker.h"
 
 #include <cstdio>
 #include <fstream>
@@ -39,8 +40,12 @@ FileReport validateFile(const std::string &file, Model::StateMachineType type)
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
+    // The simulator's parsers check paths and intrinsic calls as AWS does.
+    static const std::unique_ptr<Model::ExpressionSyntax> expressions
+        = Sim::makeExpressionSyntaxChecker();
     Model::ValidationOptions options;
     options.type = type;
+    options.expressions = expressions.get();
     if (Model::formatForPath(QString::fromStdString(file)) == Model::FileFormat::Yaml) {
         // YAML carries no source map: diagnostics name the JSON pointer only.
         auto converted = Model::yamlToJson(buffer.str());

@@ -191,7 +191,8 @@ class Parser
         return true;
     }
 
-    // '...' with the escapes \' \{ \} \\ ; an unescaped "{}" is a States.Format placeholder.
+    // '...' with the escapes \' \{ \} \\ (but not \", which AWS rejects); an unescaped "{}" is a
+    // States.Format placeholder.
     void parseString(IntrinsicArg &arg)
     {
         const size_t start = m_pos;
@@ -205,6 +206,11 @@ class Parser
                 if (m_pos + 1 >= m_text.size())
                     break;
                 const char next = peek(1);
+                // AWS rejects an escaped double quote in an intrinsic's string argument.
+                if (next == '"') {
+                    failAt("'\\\"' is not a valid escape in an intrinsic string", m_pos);
+                    return;
+                }
                 value += next;
                 piece += next;
                 m_pos += 2;

@@ -38,6 +38,11 @@ class Parser
     std::shared_ptr<const PathAst> parseWhole(ParseError &error)
     {
         auto ast = parsePath(false);
+        // Jayway trims the path: trailing blanks (as in '$$.Execution.Name ') are accepted.
+        const size_t end = m_pos;
+        skipSpaces();
+        if (!atEnd())
+            m_pos = end;
         if (ast && m_pos != m_text.size())
             fail("Unexpected character '" + std::string(1, m_text[m_pos]) + "'");
         if (m_failed) {
@@ -151,6 +156,9 @@ class Parser
                 fail("Unexpected '.' after '..'");
                 return false;
             }
+        } else if (peek() == '[') {
+            // Jayway accepts a dot before a bracket: "$.[0]" is "$[0]".
+            return parseBracketStep(ast);
         }
         if (consume('*')) {
             PathStep step;
@@ -386,6 +394,9 @@ class Parser
         } else if (c == '-' || c == ':' || std::isdigit(static_cast<unsigned char>(c))) {
             if (!parseIndexOrSlice(step))
                 return false;
+        } else if (c == '(') {
+            if (!parseScriptIndex(step))
+                return false;
         } else {
             fail(atEnd()
                      ? "Unterminated '['"
@@ -395,6 +406,45 @@ class Parser
         if (!expectClose())
             return false;
         ast.steps.push_back(std::move(step));
+        return true;
+    }
+
+    // Jayway's script index "(@.length-N)": the N-th element from the end, i.e. index -N.
+    // Only this form is found in real definitions; other scripts are rejected.
+    bool parseScriptIndex(PathStep &step)
+    {
+        const size_t start = m_pos;
+        ++m_pos; // '('
+        skipSpaces();
+        if (!consume("@.length")) {
+            failAt("Unsupported script index (only (@.length-N) is available)", start);
+            return false;
+        }
+        skipSpaces();
+        if (!consume('-')) {
+            failAt("Unsupported script index (only (@.length-N) is available)", start);
+            return false;
+        }
+        skipSpaces();
+        if (!std::isdigit(static_cast<unsigned char>(peek()))) {
+            fail("Expected an integer, found " + describeHere());
+            return false;
+        }
+        auto offset = parseInteger();
+        if (!offset)
+            return false;
+        skipSpaces();
+        if (!consume(')')) {
+            fail("Expected ')' to close the script index, found " + describeHere());
+            return false;
+        }
+        if (*offset == 0) {
+            // "@.length" itself is one past the last element: it selects nothing.
+            failAt("A script index (@.length-N) needs N > 0", start);
+            return false;
+        }
+        step.kind = PathStep::Kind::Index;
+        step.indexes.push_back(-*offset);
         return true;
     }
 
@@ -667,14 +717,23 @@ class Parser
                 return std::nullopt;
             return Json(std::move(*text));
         }
-        if (consume("true"))
-            return Json(true);
-        if (consume("false"))
-            return Json(false);
-        if (consume("null"))
-            return Json(nullptr);
         if (c == '-' || std::isdigit(static_cast<unsigned char>(c)))
             return parseNumber();
+        if (isIdentStart(c)) {
+            const size_t start = m_pos;
+            while (isIdentChar(peek()) || peek() == '-')
+                ++m_pos;
+            const std::string word(m_text.substr(start, m_pos - start));
+            if (word == "true")
+                return Json(true);
+            if (word == "false")
+                return Json(false);
+            if (word == "null")
+                return Json(nullptr);
+            // Jayway reads any other unquoted word in a filter as a string:
+            // [?(@.Name==Receipt)].
+            return Json(word);
+        }
         if (c == '[') {
             ++m_pos;
             Json array = Json::array();

@@ -6,6 +6,7 @@
 // does a listed case that no longer differs.
 #include "model/json/jsonreader.h"
 #include "model/validation/validator.h"
+#include "simulator/expr/expressionsyntaxchecker.h"
 #include "testdata.h"
 
 #include <QFile>
@@ -67,10 +68,14 @@ Verdict validateText(const QByteArray &text, StateMachineType type = StateMachin
         verdict.summary = QString::fromStdString(parsed.error().toString());
         return verdict;
     }
+    // As `stepwise-cli validate` does: expressions are checked by the simulator's parsers.
+    static const std::unique_ptr<ExpressionSyntax> expressions
+        = Stepwise::Sim::makeExpressionSyntaxChecker();
     ValidationOptions options;
     options.sourceMap = &parsed->sourceMap;
     options.duplicateKeys = &parsed->duplicateKeys;
     options.type = type;
+    options.expressions = expressions.get();
     std::vector<Diagnostic> diagnostics = validateDefinition(parsed->value, options);
     verdict.valid = !hasErrors(diagnostics);
     QStringList parts;

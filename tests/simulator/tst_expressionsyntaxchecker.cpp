@@ -33,6 +33,14 @@ void tst_ExpressionSyntaxChecker::checksPaths_data()
     QTest::newRow("badBracket") << "$.a[" << false << 4;
     QTest::newRow("noRoot") << "a.b" << false << 0;
     QTest::newRow("trailingGarbage") << "$.a)" << false << 3;
+    // Accepted by AWS (Jayway), found in real definitions.
+    QTest::newRow("dotBeforeIndex") << "$.[0]" << false << -1;
+    QTest::newRow("dotBeforeIndexInside") << "$.Snapshots.[0].State" << false << -1;
+    QTest::newRow("dotBeforeFilter") << "$.[?(@.OU > 0)]" << false << -1;
+    QTest::newRow("filterUnquotedWord") << "$.Items[?(@.Name==Receipt)]" << false << -1;
+    QTest::newRow("trailingSpace") << "$$.Execution.Name " << false << -1;
+    QTest::newRow("scriptIndex") << "$.list[(@.length-1)]" << false << -1;
+    QTest::newRow("referenceDotBeforeIndex") << "$.a.[1]" << true << -1;
 }
 
 void tst_ExpressionSyntaxChecker::checksPaths()
@@ -63,6 +71,11 @@ void tst_ExpressionSyntaxChecker::checksIntrinsics_data()
     QTest::newRow("arity") << "States.ArrayGetItem($.a)" << 0;
     QTest::newRow("badArgument") << "States.Array(1, ?)" << 16;
     QTest::newRow("badPathArgument") << "States.Array($.a[)" << 17;
+    // localstack illegal_escapes: AWS rejects \" inside an intrinsic string.
+    QTest::newRow("escapedDoubleQuote")
+        << R"(States.StringToJson('{"text":"An \"escaped\" here"}'))" << 33;
+    QTest::newRow("escapedDoubleQuoteFormat")
+        << R"(States.Format('He said, \"Hello, {}!\"', 'Test'))" << 24;
 }
 
 void tst_ExpressionSyntaxChecker::checksIntrinsics()

@@ -106,6 +106,9 @@ void tst_Intrinsics::rejectsMalformedCallsNamingThePosition_data()
     QTest::newRow("trailingText") << "States.UUID() x" << 15 << "after the function";
     QTest::newRow("doubleQuotedString")
         << R"(States.JsonMerge("x", $.b, false))" << 18 << "Invalid argument";
+    // localstack illegal_escapes (AWS-validated): \" is not an escape in an intrinsic string.
+    QTest::newRow("escapedDoubleQuote")
+        << R"(States.StringToJson('{"text":"An \"escaped\" here"}'))" << 34 << "escape";
     QTest::newRow("wrongArgumentCount") << "States.StringToJson(false, ' - ')" << 1 << "takes 1";
     QTest::newRow("notACall") << "Format('x')" << 1 << "Unknown intrinsic";
     QTest::newRow("nestedBad") << "States.Array(States.Nope())" << 14 << "Unknown intrinsic";

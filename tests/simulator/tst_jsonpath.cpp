@@ -154,6 +154,23 @@ void tst_JsonPath::selectsAsJayway_data()
                                     << R"(["a"])";
     QTest::newRow("missingVariable") << "$nope"
                                      << "absent";
+    // Forms Jayway (and so AWS) accepts that real definitions use.
+    QTest::newRow("dotBeforeIndex") << "$.n.[0]"
+                                    << "1";
+    QTest::newRow("dotBeforeIndexAtRoot") << "$.store.book.[1].title"
+                                          << R"("Sword")";
+    QTest::newRow("dotBeforeFilter") << "$.n.[?(@ > 3)]"
+                                     << "[4,5]";
+    QTest::newRow("scriptIndexLast") << "$.n[(@.length-1)]"
+                                     << "5";
+    QTest::newRow("scriptIndexFromEnd") << "$.store.book[(@.length - 2)].title"
+                                        << R"("Moby Dick")";
+    QTest::newRow("filterUnquotedWord") << "$.store.book[?(@.category==reference)].title"
+                                        << R"(["Sayings"])";
+    QTest::newRow("filterUnquotedWordNoMatch") << "$.store.book[?(@.category==Fiction)].title"
+                                               << "[]";
+    QTest::newRow("trailingSpace") << "$$.Execution.Name "
+                                   << R"("exec-1")";
 }
 
 void tst_JsonPath::selectsAsJayway()
@@ -239,6 +256,9 @@ void tst_JsonPath::rejectsMalformedPathsNamingThePosition_data()
     QTest::newRow("functionNotLast") << "$.a.length().b" << 13;
     QTest::newRow("garbageAfter") << "$.a b" << 4;
     QTest::newRow("atOutsideFilter") << "@.a" << 1;
+    QTest::newRow("scriptIndexOtherScript") << "$.a[(@.size-1)]" << 5;
+    QTest::newRow("scriptIndexLength") << "$.a[(@.length)]" << 5;
+    QTest::newRow("leadingSpaceAfterGarbage") << "$.a  x " << 4;
     QTest::newRow("deepFilter") << "$[?(" + QString("(").repeated(500) + "@.a"
                                        + QString(")").repeated(500) + ")]"
                                 << 0;
