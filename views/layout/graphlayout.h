@@ -40,7 +40,8 @@ struct GraphLayoutResult
 };
 
 // Lays out with Graphviz dot; graphs larger than `graphvizLimit` nodes use a faster
+// (measured: dot takes 0.09 s on a 100-state generated flow but 10.6 s on 200 states)
 // in-house layered layout (longest-path layers, barycentre ordering, straight routes).
-GraphLayoutResult layoutGraph(const GraphLayoutInput &input, int graphvizLimit = 400);
+GraphLayoutResult layoutGraph(const GraphLayoutInput &input, int graphvizLimit = 120);
 
 } // namespace Stepwise::Views
