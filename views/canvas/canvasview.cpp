@@ -62,7 +62,15 @@ CanvasView::CanvasView(Model::Document *document, QWidget *parent)
     updateSceneRect();
 }
 
-CanvasView::~CanvasView() = default;
+CanvasView::~CanvasView()
+{
+    // The scene is a child object and is destroyed after this body runs; its teardown emits
+    // selectionChanged and changed, which must not reach this half-destroyed view or its minimap.
+    QObject::disconnect(m_scene, nullptr, this, nullptr);
+    QObject::disconnect(m_scene, nullptr, m_minimap, nullptr);
+    delete m_scene;
+    m_scene = nullptr;
+}
 
 QString CanvasView::fragmentMimeType()
 {
