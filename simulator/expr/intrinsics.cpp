@@ -48,13 +48,8 @@ Model::Result<IntrinsicCall> IntrinsicCall::parse(std::string_view text)
 {
     Detail::ParseError error;
     auto ast = Detail::parseIntrinsic(text, error);
-    if (!ast) {
-        Model::Error result;
-        result.message = error.message;
-        result.location.offset = error.offset;
-        result.location.column = error.offset + 1;
-        return result;
-    }
+    if (!ast)
+        return error.toModelError();
     return IntrinsicCall(std::move(ast));
 }
 

@@ -14,13 +14,8 @@ Model::Result<JsonPath> JsonPath::parse(std::string_view text)
 {
     Detail::ParseError error;
     auto ast = Detail::parseJsonPath(text, error);
-    if (!ast) {
-        Model::Error result;
-        result.message = error.message;
-        result.location.offset = error.offset;
-        result.location.column = error.offset + 1;
-        return result;
-    }
+    if (!ast)
+        return error.toModelError();
     return JsonPath(std::move(ast));
 }
 
