@@ -1,4 +1,5 @@
 // stepwise-cli as scripts and CI use it: the real executable, its exit codes and output.
+#include "clirunner.h"
 #include "model/json/json.h"
 
 #include <QProcess>
@@ -9,25 +10,8 @@ using Stepwise::Model::Json;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(STEPWISE_BIN_DIR "/stepwise-cli"), arguments);
-    Run run;
-    if (!process.waitForFinished(30000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using Run = Stepwise::Tests::CliRun;
+using Stepwise::Tests::runCli;
 
 QString fixture(const QString &code)
 {

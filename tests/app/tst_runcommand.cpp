@@ -1,4 +1,5 @@
 // `stepwise-cli run` as CI uses it: the real executable, exit codes, text and JSON output.
+#include "clirunner.h"
 #include "model/json/json.h"
 
 #include <QProcess>
@@ -9,24 +10,11 @@ using Stepwise::Model::Json;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = Stepwise::Tests::CliRun;
 
 Run runCli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(STEPWISE_BIN_DIR "/stepwise-cli"), QStringList{"run"} + arguments);
-    Run run;
-    if (!process.waitForFinished(30000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return Stepwise::Tests::runCli(QStringList{"run"} + arguments);
 }
 
 QString example(const char *name)
