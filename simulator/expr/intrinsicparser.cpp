@@ -1,4 +1,5 @@
 #include "simulator/expr/intrinsicparser.h"
+#include "simulator/expr/numberscan.h"
 
 #include <cctype>
 #include <charconv>
@@ -278,22 +279,8 @@ class Parser
     void parseNumber(IntrinsicArg &arg)
     {
         const size_t start = m_pos;
-        if (peek() == '-')
-            ++m_pos;
         bool isFloat = false;
-        while (!atEnd()) {
-            const char c = peek();
-            if (std::isdigit(static_cast<unsigned char>(c))) {
-                ++m_pos;
-            } else if (c == '.' || c == 'e' || c == 'E'
-                       || ((c == '+' || c == '-')
-                           && (m_text[m_pos - 1] == 'e' || m_text[m_pos - 1] == 'E'))) {
-                isFloat = true;
-                ++m_pos;
-            } else {
-                break;
-            }
-        }
+        m_pos = scanNumber(m_text, m_pos, isFloat);
         const std::string number(m_text.substr(start, m_pos - start));
         if (!isFloat) {
             long long value = 0;

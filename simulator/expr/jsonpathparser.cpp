@@ -1,4 +1,5 @@
 #include "simulator/expr/jsonpathparser.h"
+#include "simulator/expr/numberscan.h"
 
 #include <QString>
 
@@ -794,22 +795,8 @@ class Parser
     std::optional<Json> parseNumber()
     {
         const size_t start = m_pos;
-        if (peek() == '-')
-            ++m_pos;
         bool isFloat = false;
-        while (!atEnd()) {
-            const char c = peek();
-            if (std::isdigit(static_cast<unsigned char>(c))) {
-                ++m_pos;
-            } else if (c == '.' || c == 'e' || c == 'E'
-                       || ((c == '+' || c == '-')
-                           && (m_text[m_pos - 1] == 'e' || m_text[m_pos - 1] == 'E'))) {
-                isFloat = true;
-                ++m_pos;
-            } else {
-                break;
-            }
-        }
+        m_pos = scanNumber(m_text, m_pos, isFloat);
         const char *first = m_text.data() + start;
         const char *last = m_text.data() + m_pos;
         if (!isFloat) {
