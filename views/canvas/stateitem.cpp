@@ -142,6 +142,18 @@ void StateItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         painter->restore();
     }
 
+    // Far out the text is a pixel high: grey bars stand for it, at a fraction of the cost.
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < 0.4) {
+        QColor dim = palette.color(QPalette::Text);
+        dim.setAlphaF(0.35);
+        const QRectF bar = nameRect();
+        painter->fillRect(
+            QRectF(bar.left(), bar.center().y() - 3, std::min(bar.width(), 8.0 * m_name.size()), 6),
+            dim);
+        return;
+    }
+
     const bool small = m_size.height() < CanvasStyle::kStateHeight;
     const qreal header = isContainer() ? CanvasStyle::kHeaderHeight : m_size.height();
     const qreal iconSize = small ? 20 : 24;
