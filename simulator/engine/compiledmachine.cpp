@@ -483,6 +483,12 @@ class CompiledMachine::Compiler
         }
         if (auto e = retryCatch(body, pointer, state))
             return e;
+        if (state.catchers.empty()) {
+            const JsonPath *written = state.resultPath.path();
+            state.parametersTakeInput = state.resultPath.replacesInput()
+                                        || (written && state.inputPathDirect
+                                            && written->contains(*state.inputPathDirect));
+        }
         const bool needsTransition
             = type != StateType::Choice && type != StateType::Succeed && type != StateType::Fail;
         if (needsTransition && !state.end && m_nextNames[static_cast<size_t>(index)].empty())

@@ -65,6 +65,10 @@ struct CompiledState
     // The InputPath again when it can point into the input without copying it.
     std::shared_ptr<JsonPath> inputPathDirect;
     ResultPath resultPath;
+    // Nothing reads the state's input once Parameters built the effective input (no Catch;
+    // ResultPath replaces the input, or the part of it InputPath selected): Parameters may
+    // move values out of it instead of copying them.
+    bool parametersTakeInput = false;
     std::shared_ptr<PayloadTemplate> parameters, resultSelector, itemSelector, assign;
     std::optional<Model::Json> result; // Pass
     bool resultTooLarge = false;       // Result beyond AWS's payload limit

@@ -592,7 +592,10 @@ class Execution::Engine
         stage(ti, "afterInputPath", *current);
         if (withParameters && s.parameters) {
             ExpressionContext ctx = contextFor(ti, *current);
-            auto built = s.parameters->evaluate(ctx);
+            // What InputPath built is ours; the state's input is when nothing reads it later.
+            auto built = current == &afterInputPath || s.parametersTakeInput
+                             ? s.parameters->evaluateConsuming(ctx, const_cast<Json &>(*current))
+                             : s.parameters->evaluate(ctx);
             if (!built.ok()) {
                 runtimeFailure(ti, built.failure());
                 return false;

@@ -52,6 +52,8 @@ class ResultPath
 
     bool replacesInput() const { return m_kind == Kind::Replace; }
     bool discardsResult() const { return m_kind == Kind::Discard; }
+    // The path the result is written at (a path other than "$"), else nullptr.
+    const JsonPath *path() const { return m_path ? &*m_path : nullptr; }
 
   private:
     enum class Kind { Replace, Discard, Path };

@@ -4,6 +4,8 @@
 #include "simulator/expr/jsonpathevaluator.h"
 #include "simulator/expr/jsonpathparser.h"
 
+#include <algorithm>
+
 namespace Stepwise::Sim {
 
 JsonPath::JsonPath(std::shared_ptr<const Detail::PathAst> ast)
@@ -162,6 +164,66 @@ bool JsonPath::assign(Json &document, Json value, std::string *why) const
         }
     }
     document = std::move(value);
+    return true;
+}
+
+namespace {
+
+bool sameDocument(const Detail::PathAst &a, const Detail::PathAst &b)
+{
+    auto document = [](Detail::RootKind root) {
+        return root == Detail::RootKind::Current ? Detail::RootKind::Input : root;
+    };
+    return document(a.root) == document(b.root)
+           && (a.root != Detail::RootKind::Variable || a.variable == b.variable);
+}
+
+// Whether two reference steps may select the same child.
+bool stepsMayMeet(const Detail::PathStep &a, const Detail::PathStep &b)
+{
+    using K = Detail::PathStep::Kind;
+    if (a.kind != b.kind)
+        return false; // a key never selects an array element, nor an index an object member
+    if (a.kind == K::Property)
+        return a.names.front() == b.names.front();
+    const long long x = a.indexes.front(), y = b.indexes.front();
+    return x == y || x < 0 || y < 0;
+}
+
+} // namespace
+
+bool JsonPath::contains(const JsonPath &inner) const
+{
+    const Detail::PathAst &a = *m_ast, &b = *inner.m_ast;
+    if (!a.referenceOnly || !b.referenceOnly || !sameDocument(a, b)
+        || a.steps.size() > b.steps.size())
+        return false;
+    for (size_t i = 0; i < a.steps.size(); ++i) {
+        const Detail::PathStep &x = a.steps[i], &y = b.steps[i];
+        if (x.kind != y.kind)
+            return false;
+        if (x.kind == Detail::PathStep::Kind::Property) {
+            if (x.names.front() != y.names.front())
+                return false;
+        } else if (x.indexes.front() < 0 || x.indexes.front() != y.indexes.front()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool JsonPath::mayOverlap(const JsonPath &other) const
+{
+    const Detail::PathAst &a = *m_ast, &b = *other.m_ast;
+    if (!sameDocument(a, b))
+        return false;
+    if (!a.referenceOnly || !b.referenceOnly)
+        return true;
+    const size_t common = std::min(a.steps.size(), b.steps.size());
+    for (size_t i = 0; i < common; ++i) {
+        if (!stepsMayMeet(a.steps[i], b.steps[i]))
+            return false;
+    }
     return true;
 }
 

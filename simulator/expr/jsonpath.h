@@ -58,6 +58,15 @@ class JsonPath
     // index).
     bool assign(Json &document, Json value, std::string *why = nullptr) const;
 
+    // Whether `inner` always selects this path's node or a node inside it: both are reference
+    // paths from the same root, this one's steps begin `inner`'s, and no step is a negative
+    // index (whose target depends on the data).
+    bool contains(const JsonPath &inner) const;
+    // Whether the two paths may select the same node, or one a node inside the other's. False
+    // only when that is impossible whatever the data: different documents, or reference
+    // paths whose steps diverge (different keys, different non-negative indexes).
+    bool mayOverlap(const JsonPath &other) const;
+
     // Jayway's normalised form, e.g. "$['a'][0]" (used in its error messages).
     std::string normalized() const;
 

@@ -19,10 +19,13 @@ struct TemplateNode
     Kind kind = Kind::Constant;
     Json constant;
     // Object: output key (".$" stripped) and its node; Array: items with empty keys.
-    std::vector<std::pair<std::string, std::shared_ptr<const TemplateNode>>> children;
+    std::vector<std::pair<std::string, std::shared_ptr<TemplateNode>>> children;
     std::optional<JsonPath> path;
     std::optional<IntrinsicCall> call;
     std::string field; // the template's key, with ".$", for messages
+    // Path: a "$" reference path no other expression of the template overlaps, so
+    // evaluateConsuming() may move its node out of the input. Object/Array: some descendant is.
+    bool movable = false;
 };
 
 } // namespace Detail
@@ -30,7 +33,7 @@ struct TemplateNode
 namespace {
 
 using Node = Detail::TemplateNode;
-using NodePtr = std::shared_ptr<const Node>;
+using NodePtr = std::shared_ptr<Node>;
 
 // Keeps the compile recursion bounded on hostile input.
 constexpr int maxDepth = 512;
@@ -131,14 +134,24 @@ const Json &documentOf(const JsonPath &path, const ExpressionContext &ctx)
     return document ? *document : empty;
 }
 
-Outcome<Json> evaluateNode(const Node &node, const ExpressionContext &ctx)
+// Input nodes a consuming evaluation takes once the whole template has evaluated, in
+// evaluation order, with the template leaf each one fills.
+using Moves = std::vector<std::pair<const Node *, Json *>>;
+
+Outcome<Json> evaluateNode(const Node &node, const ExpressionContext &ctx, Moves *moves)
 {
     switch (node.kind) {
     case Node::Kind::Constant:
         return node.constant;
     case Node::Kind::Path: {
-        if (const Json *found = node.path->locate(ctx))
+        if (const Json *found = node.path->locate(ctx)) {
+            if (moves && node.movable) {
+                // Only "$" paths are movable, and "$" is the caller's consumable document.
+                moves->emplace_back(&node, const_cast<Json *>(found));
+                return Json();
+            }
             return *found;
+        }
         auto value = node.path->evaluate(ctx);
         if (!value) {
             return Failure{"States.Runtime", "The JSONPath '" + node.path->text()
@@ -153,7 +166,7 @@ Outcome<Json> evaluateNode(const Node &node, const ExpressionContext &ctx)
     case Node::Kind::Object: {
         Json object = Json::object();
         for (const auto &[key, child] : node.children) {
-            auto value = evaluateNode(*child, ctx);
+            auto value = evaluateNode(*child, ctx, moves);
             if (!value)
                 return value;
             object[key] = std::move(value).value();
@@ -163,7 +176,7 @@ Outcome<Json> evaluateNode(const Node &node, const ExpressionContext &ctx)
     case Node::Kind::Array: {
         Json array = Json::array();
         for (const auto &entry : node.children) {
-            auto value = evaluateNode(*entry.second, ctx);
+            auto value = evaluateNode(*entry.second, ctx, moves);
             if (!value)
                 return value;
             array.push_back(std::move(value).value());
@@ -172,6 +185,77 @@ Outcome<Json> evaluateNode(const Node &node, const ExpressionContext &ctx)
     }
     }
     return Json();
+}
+
+// Moves the located input nodes into the places evaluateNode() left for them, walking the
+// template in the same order.
+void fillMoves(const Node &node, Json &out, const Moves &moves, size_t &next)
+{
+    if (next == moves.size() || !node.movable)
+        return;
+    switch (node.kind) {
+    case Node::Kind::Path:
+        if (moves[next].first == &node)
+            out = std::move(*moves[next++].second);
+        return;
+    case Node::Kind::Object:
+        for (const auto &[key, child] : node.children) {
+            auto it = out.find(key);
+            if (it != out.end())
+                fillMoves(*child, *it, moves, next);
+        }
+        return;
+    case Node::Kind::Array:
+        for (size_t i = 0; i < node.children.size() && i < out.size(); ++i)
+            fillMoves(*node.children[i].second, out[i], moves, next);
+        return;
+    case Node::Kind::Constant:
+    case Node::Kind::Intrinsic:
+        return;
+    }
+}
+
+bool movableCandidate(const Node &node)
+{
+    return node.kind == Node::Kind::Path && node.path->root() == JsonPath::Root::Input
+           && node.path->isReferencePath() && !node.path->isRootOnly();
+}
+
+// The fields that could take their value by move. Every expression reads before anything
+// moves, so only two candidates selecting overlapping nodes conflict. False when two fields
+// of one object build the same key (the later one wins: fillMoves() would miss a value).
+bool collectCandidates(const Node &node, std::vector<const Node *> &out)
+{
+    if (movableCandidate(node))
+        out.push_back(&node);
+    if (node.kind == Node::Kind::Object) {
+        for (size_t i = 0; i < node.children.size(); ++i) {
+            for (size_t j = 0; j < i; ++j) {
+                if (node.children[i].first == node.children[j].first)
+                    return false;
+            }
+        }
+    }
+    for (const auto &entry : node.children) {
+        if (!collectCandidates(*entry.second, out))
+            return false;
+    }
+    return true;
+}
+
+bool markMovable(Node &node, const std::vector<const Node *> &candidates)
+{
+    if (movableCandidate(node)) {
+        node.movable = true;
+        for (const Node *other : candidates) {
+            if (other != &node && node.path->mayOverlap(*other->path))
+                node.movable = false;
+        }
+    } else {
+        for (auto &entry : node.children)
+            node.movable = markMovable(*entry.second, candidates) || node.movable;
+    }
+    return node.movable;
 }
 
 } // namespace
@@ -185,6 +269,9 @@ Model::Result<PayloadTemplate> PayloadTemplate::compile(const Json &templ)
     NodePtr root;
     if (auto error = compileNode(templ, std::string(), 0, root))
         return *error;
+    std::vector<const Node *> candidates;
+    if (collectCandidates(*root, candidates))
+        markMovable(*root, candidates);
     PayloadTemplate result;
     result.m_root = std::move(root);
     return result;
@@ -192,7 +279,21 @@ Model::Result<PayloadTemplate> PayloadTemplate::compile(const Json &templ)
 
 Outcome<Json> PayloadTemplate::evaluate(const ExpressionContext &ctx) const
 {
-    return evaluateNode(*m_root, ctx);
+    return evaluateNode(*m_root, ctx, nullptr);
+}
+
+Outcome<Json> PayloadTemplate::evaluateConsuming(const ExpressionContext &ctx,
+                                                 Json &consumable) const
+{
+    if (!m_root->movable || ctx.input != &consumable)
+        return evaluateNode(*m_root, ctx, nullptr);
+    Moves moves;
+    auto value = evaluateNode(*m_root, ctx, &moves);
+    if (value && !moves.empty()) {
+        size_t next = 0;
+        fillMoves(*m_root, value.value(), moves, next);
+    }
+    return value;
 }
 
 bool PayloadTemplate::isConstant() const

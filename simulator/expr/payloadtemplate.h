@@ -29,6 +29,12 @@ class PayloadTemplate
     // "The JSONPath '$.x' specified for the field 'y.$' could not be found in the input '...'".
     Outcome<Json> evaluate(const ExpressionContext &ctx) const;
 
+    // As evaluate(), with "$" being `consumable`, a document the caller needs no more (it
+    // is then left in an unspecified state): a field whose value is a "$" node that no other
+    // expression of the template reads takes that node by move instead of copying it. Nothing
+    // moves unless the whole template evaluated (a failure's cause shows the input intact).
+    Outcome<Json> evaluateConsuming(const ExpressionContext &ctx, Json &consumable) const;
+
     // Whether the template holds no expression at all (evaluate() returns a constant).
     bool isConstant() const;
 

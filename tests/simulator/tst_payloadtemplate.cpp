@@ -49,6 +49,18 @@ void tst_PayloadTemplate::buildsPayloads_data()
                                    << R"([{"a": 1}, 2])";
     QTest::newRow("keyIsOnlyDotDollar") << R"({".$": "kept"})"
                                         << R"({".$": "kept"})";
+    // Fields reading overlapping parts of the input each get the whole value.
+    QTest::newRow("nodeAndItsChild") << R"({"a.$": "$.y", "b.$": "$.y.z"})"
+                                     << R"({"a": {"z": "zz"}, "b": "zz"})";
+    QTest::newRow("samePathTwice") << R"({"a.$": "$.y", "o": {"b.$": "$.y"}})"
+                                   << R"({"a": {"z": "zz"}, "o": {"b": {"z": "zz"}}})";
+    QTest::newRow("negativeIndexMeetsIndex") << R"({"a.$": "$.list[-1]", "b.$": "$.list[1].id"})"
+                                             << R"({"a": {"id": 2}, "b": 2})";
+    QTest::newRow("pathAndIntrinsicOnIt")
+        << R"j({"a.$": "$.y", "n.$": "States.JsonToString($.y)"})j"
+        << R"({"a": {"z": "zz"}, "n": "{\"z\":\"zz\"}"})";
+    QTest::newRow("sameKeyTwice") << R"({"y": 1, "y.$": "$.y", "x.$": "$.x"})"
+                                  << R"({"y": {"z": "zz"}, "x": 1})";
 }
 
 void tst_PayloadTemplate::buildsPayloads()
@@ -68,6 +80,12 @@ void tst_PayloadTemplate::buildsPayloads()
     QVERIFY2(built.ok(), built.ok() ? "" : built.failure().cause.c_str());
     QCOMPARE(QString::fromStdString(built.value().dump()),
              QString::fromStdString(Json::parse(expected.toStdString()).dump()));
+    // Consuming the input (what the engine does when nothing reads it later) builds the same.
+    Json consumable = input;
+    const auto consumed = compiled->evaluateConsuming(ctx.withInput(consumable), consumable);
+    QVERIFY2(consumed.ok(), consumed.ok() ? "" : consumed.failure().cause.c_str());
+    QCOMPARE(QString::fromStdString(consumed.value().dump()),
+             QString::fromStdString(built.value().dump()));
 }
 
 void tst_PayloadTemplate::rejectsInvalidTemplatesNamingTheField_data()
@@ -118,6 +136,16 @@ void tst_PayloadTemplate::reportsMissingPathsAsAws()
     QCOMPARE(built.failure().cause,
              std::string("The JSONPath '$.application.address' specified for the field "
                          "'address.$' could not be found in the input '{\"flagged\":false}'"));
+    // A consuming evaluation takes nothing from the input before every field evaluated.
+    const auto consuming = Sim::PayloadTemplate::compile(
+        Json::parse(R"({"kept.$": "$.flagged", "address.$": "$.application.address"})"));
+    QVERIFY(consuming.ok());
+    Json consumable = input;
+    const auto failed = consuming->evaluateConsuming(ctx.withInput(consumable), consumable);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.failure().cause.find("in the input '{\"flagged\":false}'") != std::string::npos,
+             failed.failure().cause.c_str());
+    QVERIFY(consumable == input);
 }
 
 void tst_PayloadTemplate::constantTemplatesAreRecognised()
