@@ -269,7 +269,9 @@ class Parser
         return true;
     }
 
-    std::optional<std::string> parseQuoted()
+    // `nameInBracket`: AWS keeps the backslash of an escaped quote that is not the name's own
+    // delimiter (in ['a\"b'] the key is a\"b), as recorded executions show.
+    std::optional<std::string> parseQuoted(bool nameInBracket = false)
     {
         const char quote = peek();
         const size_t start = m_pos;
@@ -282,6 +284,12 @@ class Parser
                 if (atEnd())
                     break;
                 c = peek();
+                if (nameInBracket && (c == '"' || c == '\'') && c != quote) {
+                    value += '\\';
+                    value += c;
+                    ++m_pos;
+                    continue;
+                }
                 switch (c) {
                 case 'n':
                     value += '\n';
@@ -357,7 +365,7 @@ class Parser
         const char c = peek();
         if (c == '\'' || c == '"') {
             while (true) {
-                auto name = parseQuoted();
+                auto name = parseQuoted(true);
                 if (!name)
                     return false;
                 step.names.push_back(std::move(*name));

@@ -42,7 +42,7 @@ const char *store = R"({
   "expensive": 10,
   "n": [1, 2, 3, 4, 5],
   "mixed": [{"v": 42}, {"v": "42"}, {"v": null}, {"w": 1}],
-  "weird key": {"a.b": 1, "it's": 2}
+  "weird key": {"a.b": 1, "it's": 2, "say \\\"hi\"": 3}
 })";
 
 } // namespace
@@ -64,6 +64,9 @@ void tst_JsonPath::selectsAsJayway_data()
                                      << "10";
     QTest::newRow("keyWithDotAndQuote") << R"($['weird key']['it\'s'])"
                                         << "2";
+    // Recorded on AWS: an escaped quote other than the delimiter keeps its backslash.
+    QTest::newRow("keyWithEscapedOtherQuote") << R"($['weird key']['say \"hi"'])"
+                                              << "3";
     QTest::newRow("keyWithDot") << "$['weird key']['a.b']"
                                 << "1";
     QTest::newRow("index") << "$.n[0]"
