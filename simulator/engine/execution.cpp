@@ -176,7 +176,6 @@ class Execution::Engine
         root.kind = ThreadKind::Root;
         root.scope = 0;
         root.state = m.scope(0).startAt;
-        root.input = rt.input;
         root.variables = x.m_options.variables.is_object() ? x.m_options.variables : Json::object();
         rt.threads.push_back(std::move(root));
         rt.live.push_back(0);
@@ -188,6 +187,8 @@ class Execution::Engine
                 return Json{{"executionStartedEventDetails", d}};
             },
             false);
+        // Nothing reads the execution's input after this event.
+        T(0).input = std::move(rt.input);
     }
 
     std::string roleArn() const
@@ -202,32 +203,22 @@ class Execution::Engine
     {
         for (;;) {
             std::int64_t earliest = INT64_MAX;
-            int runnable = 0;
-            int only = -1;
+            m_runnable.clear();
             for (int ti : rt.live) {
                 const ExecThread &t = T(ti);
                 if (t.phase == Phase::ContainerWait || t.phase == Phase::Done)
                     continue;
-                if (t.wakeAt <= rt.now) {
-                    ++runnable;
-                    only = ti;
-                } else {
+                if (t.wakeAt <= rt.now)
+                    m_runnable.push_back(ti);
+                else
                     earliest = std::min(earliest, t.wakeAt);
-                }
             }
+            const int runnable = static_cast<int>(m_runnable.size());
             if (runnable == 1)
-                return only;
+                return m_runnable.front();
             if (runnable > 1) {
                 std::uniform_int_distribution<int> pick(0, runnable - 1);
-                int chosen = pick(rt.random);
-                for (int ti : rt.live) {
-                    const ExecThread &t = T(ti);
-                    if (t.phase == Phase::ContainerWait || t.phase == Phase::Done
-                        || t.wakeAt > rt.now)
-                        continue;
-                    if (chosen-- == 0)
-                        return ti;
-                }
+                return m_runnable[static_cast<size_t>(pick(rt.random))];
             }
             if (earliest == INT64_MAX)
                 return -1;
@@ -268,13 +259,12 @@ class Execution::Engine
         }
     }
 
-    // Finished lines' slots are reused by new ones, so long Maps run in flat memory.
+    // Finished lines' slots are reused by new ones, so long Maps run in flat memory. (A slot
+    // keeps its last line's data until addThread() overwrites it.)
     void recycleThreads()
     {
         for (int ti : rt.finished) {
-            ExecThread &t = T(ti);
-            t = ExecThread();
-            t.phase = Phase::Done;
+            T(ti).phase = Phase::Done;
             rt.freeThreads.push_back(ti);
         }
         rt.finished.clear();
@@ -342,6 +332,11 @@ class Execution::Engine
             return;
         ExecThread &t = T(ti);
         const CompiledState &s = m.state(t.state);
+        // The context changes only when another state visit (or retry) reads it.
+        const ContextKey key{ti, t.state, t.enteredEventId, t.enteredAt, t.retryCount};
+        if (rt.contextKey == key)
+            return;
+        rt.contextKey = key;
         Json &state = rt.context["State"];
         if (rt.contextTimeMillis != t.enteredAt || !state.contains("EnteredTime")) {
             rt.contextTimeMillis = t.enteredAt;
@@ -1080,9 +1075,7 @@ class Execution::Engine
             items = std::move(batches);
         }
         ExecThread &t = T(ti);
-        t.items.clear();
-        for (Json &item : items)
-            t.items.push_back(std::move(item));
+        t.items = std::move(items.get_ref<Json::array_t &>());
         t.results.assign(t.items.size(), Json());
         // Inline Map runs at most 40 iterations at a time, as AWS does.
         constexpr int inlineLimit = 40;
@@ -1107,9 +1100,13 @@ class Execution::Engine
                 = contextFor(pi, p.containerUsesInput ? p.input : p.containerInput);
             ctx.context = &rt.context;
             prepareContext(pi);
-            rt.context["Map"]
-                = {{"Item", {{"Index", index}, {"Value", p.items[static_cast<size_t>(index)]}}}};
+            // The item lends itself to $$.Map.Item.Value for the time of the evaluation.
+            Json &item = p.items[static_cast<size_t>(index)];
+            Json &mapItem = rt.context["Map"]["Item"];
+            mapItem["Index"] = index;
+            mapItem["Value"] = std::move(item);
             auto built = s.itemSelector->evaluate(ctx);
+            item = std::move(rt.context["Map"]["Item"]["Value"]);
             rt.context.erase("Map");
             if (!built.ok()) {
                 ExecThread &pp = T(pi);
@@ -1240,9 +1237,7 @@ class Execution::Engine
         }
         emitPlain(ti, isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", false);
         ExecThread &tt = T(ti);
-        Json results = Json::array();
-        for (Json &r : tt.results)
-            results.push_back(std::move(r));
+        Json results(std::move(tt.results));
         tt.results.clear();
         tt.items.clear();
         finishWithResult(ti, std::move(results));
@@ -1521,6 +1516,7 @@ class Execution::Engine
     Execution &x;
     Runtime &rt;
     const CompiledMachine &m;
+    std::vector<int> m_runnable; // pickThread()'s scratch list
 };
 
 // ---- Execution ----------------------------------------------------------------------------

@@ -83,6 +83,17 @@ struct ExecThread
     std::int64_t lastChainedChildEvent = 0;
 };
 
+// The state visit the context object's $$.State / $$.Task were last filled for.
+struct ContextKey
+{
+    int thread = -1;
+    int state = -1;
+    std::int64_t enteredEventId = 0;
+    std::int64_t enteredAt = 0;
+    int retryCount = 0;
+    bool operator==(const ContextKey &) const = default;
+};
+
 struct Execution::Runtime
 {
     std::vector<ExecThread> threads;
@@ -105,6 +116,7 @@ struct Execution::Runtime
     Model::Json context;
     std::int64_t contextTimeMillis = -1; // EnteredTime last formatted, and its text
     std::string contextTimeText;
+    ContextKey contextKey;
     std::string executionArn;
     std::vector<int> invocations; // per state: task calls so far
 };

@@ -203,15 +203,18 @@ Outcome<Json> arrayRange(const IntrinsicAst &call, std::vector<Json> &args)
     return result;
 }
 
-Outcome<Json> arrayGetItem(const IntrinsicAst &call, std::vector<Json> &args)
+Outcome<Json> arrayGetItem(const IntrinsicAst &call, std::vector<Json> &args, const Json *first)
 {
-    if (!args[0].is_array())
-        return argumentFailure(call, 0, "an array", args[0]);
+    const Json &array = first ? *first : args[0];
+    if (!array.is_array())
+        return argumentFailure(call, 0, "an array", array);
     const auto index = asInteger(args[1]);
     if (!index)
         return argumentFailure(call, 1, "an integer", args[1]);
-    if (*index < 0 || *index >= static_cast<long long>(args[0].size()))
+    if (*index < 0 || *index >= static_cast<long long>(array.size()))
         return Json(nullptr);
+    if (first)
+        return array[static_cast<size_t>(*index)];
     return std::move(args[0][static_cast<size_t>(*index)]);
 }
 
@@ -386,9 +389,24 @@ Json uuid(const ExpressionContext &ctx)
 
 } // namespace
 
-Outcome<Json> callIntrinsic(const IntrinsicAst &call, std::vector<Json> &args,
-                            const ExpressionContext &ctx)
+bool readsFirstArgumentOnly(IntrinsicFunction function)
 {
+    switch (function) {
+    case IntrinsicFunction::JsonToString:
+    case IntrinsicFunction::ArrayContains:
+    case IntrinsicFunction::ArrayGetItem:
+    case IntrinsicFunction::ArrayLength:
+        return true;
+    default:
+        return false;
+    }
+}
+
+Outcome<Json> callIntrinsic(const IntrinsicAst &call, std::vector<Json> &args,
+                            const ExpressionContext &ctx, const Json *first)
+{
+    static const Json none;
+    const Json &arg0 = first ? *first : args.empty() ? none : args.front();
     switch (call.function) {
     case IntrinsicFunction::Format:
         return format(call, args);
@@ -407,7 +425,7 @@ Outcome<Json> callIntrinsic(const IntrinsicAst &call, std::vector<Json> &args,
         return std::move(parsed->value);
     }
     case IntrinsicFunction::JsonToString:
-        return Json(compactJson(args[0]));
+        return Json(compactJson(arg0));
     case IntrinsicFunction::Array: {
         Json result = Json::array();
         for (Json &arg : args)
@@ -417,9 +435,9 @@ Outcome<Json> callIntrinsic(const IntrinsicAst &call, std::vector<Json> &args,
     case IntrinsicFunction::ArrayPartition:
         return arrayPartition(call, args);
     case IntrinsicFunction::ArrayContains: {
-        if (!args[0].is_array())
-            return argumentFailure(call, 0, "an array", args[0]);
-        for (const Json &item : args[0]) {
+        if (!arg0.is_array())
+            return argumentFailure(call, 0, "an array", arg0);
+        for (const Json &item : arg0) {
             if (item == args[1])
                 return Json(true);
         }
@@ -428,11 +446,11 @@ Outcome<Json> callIntrinsic(const IntrinsicAst &call, std::vector<Json> &args,
     case IntrinsicFunction::ArrayRange:
         return arrayRange(call, args);
     case IntrinsicFunction::ArrayGetItem:
-        return arrayGetItem(call, args);
+        return arrayGetItem(call, args, first);
     case IntrinsicFunction::ArrayLength:
-        if (!args[0].is_array())
-            return argumentFailure(call, 0, "an array", args[0]);
-        return Json(args[0].size());
+        if (!arg0.is_array())
+            return argumentFailure(call, 0, "an array", arg0);
+        return Json(arg0.size());
     case IntrinsicFunction::ArrayUnique:
         return arrayUnique(call, args);
     case IntrinsicFunction::Base64Encode:

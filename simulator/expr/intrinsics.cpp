@@ -9,9 +9,19 @@ namespace {
 
 Outcome<Json> evaluateCall(const Detail::IntrinsicAst &call, const ExpressionContext &ctx)
 {
+    // Functions that only read their first argument take it in place when a path locates
+    // it: States.ArrayLength($) on a large array copies nothing.
+    const Json *first = nullptr;
+    if (Detail::readsFirstArgumentOnly(call.function) && !call.args.empty()
+        && call.args[0].kind == Detail::IntrinsicArg::Kind::Path)
+        first = call.args[0].path->locate(ctx);
     std::vector<Json> args;
     args.reserve(call.args.size());
     for (const Detail::IntrinsicArg &arg : call.args) {
+        if (first && args.empty()) {
+            args.emplace_back();
+            continue;
+        }
         switch (arg.kind) {
         case Detail::IntrinsicArg::Kind::Literal:
             args.push_back(arg.literal);
@@ -35,7 +45,7 @@ Outcome<Json> evaluateCall(const Detail::IntrinsicAst &call, const ExpressionCon
         }
         }
     }
-    return Detail::callIntrinsic(call, args, ctx);
+    return Detail::callIntrinsic(call, args, ctx, first);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "simulator/expr/jsonpath.h"
+#include "simulator/expr/jsonmembers.h"
 #include "simulator/expr/jsontext.h"
 
 #include "simulator/expr/jsonpathevaluator.h"
@@ -131,11 +132,11 @@ bool JsonPath::assign(Json &document, Json value, std::string *why) const
                 return false;
             }
             if (last) {
-                (*node)[step.names.front()] = std::move(value);
+                setMember(*node, step.names.front(), std::move(value));
                 return true;
             }
             const auto it = node->find(step.names.front());
-            node = it != node->end() ? &*it : &((*node)[step.names.front()] = Json::object());
+            node = it != node->end() ? &*it : &setMember(*node, step.names.front(), Json::object());
         } else {
             if (!node->is_array()) {
                 if (why) {

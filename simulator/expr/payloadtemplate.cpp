@@ -1,4 +1,5 @@
 #include "simulator/expr/payloadtemplate.h"
+#include "simulator/expr/jsonmembers.h"
 #include "simulator/expr/jsontext.h"
 
 #include "model/json/jsonpointer.h"
@@ -165,11 +166,12 @@ Outcome<Json> evaluateNode(const Node &node, const ExpressionContext &ctx, Moves
         return node.call->evaluate(ctx);
     case Node::Kind::Object: {
         Json object = Json::object();
+        reserveMembers(object, node.children.size());
         for (const auto &[key, child] : node.children) {
             auto value = evaluateNode(*child, ctx, moves);
             if (!value)
                 return value;
-            object[key] = std::move(value).value();
+            setMember(object, key, std::move(value).value());
         }
         return object;
     }
