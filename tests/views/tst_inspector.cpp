@@ -4,11 +4,16 @@
 #include "testdata.h"
 #include "views/inspector/fieldeditor.h"
 #include "views/inspector/inspectorview.h"
+#include "views/inspector/structuredform.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace Stepwise;
@@ -31,6 +36,11 @@ class tst_Inspector : public QObject
     void renameThroughNameField();
     void followsUndoOfAnotherView();
     void workflowFieldsWithoutSelection();
+    void retryForm();
+    void catchForm();
+    void choiceRulesForm();
+    void choiceRulesFormJsonata();
+    void jsonToggleShowsAndEditsRawJson();
 
   private:
     static StateId load(Model::Document &document, const char *json);
@@ -199,6 +209,11 @@ void tst_Inspector::showsEveryFieldOfCorpusStates()
                 continue;
             Views::FieldEditor *editor = inspector.fieldEditor(key);
             QVERIFY2(editor, qPrintable(key));
+            // Retry, Catch and Choices forms hold the value exactly as written.
+            if (Views::StructuredForm *form = editor->form()) {
+                QCOMPARE(form->value(), it.value().is_null() ? Json::array() : it.value());
+                QVERIFY2(editor->isJsonMode() != form->canEdit(it.value()), qPrintable(key));
+            }
             // What the editor shows reads back as the model's value: nothing to flag.
             QVERIFY2(editor->errorMessage().isEmpty(), qPrintable(key));
         }
@@ -335,6 +350,246 @@ void tst_Inspector::workflowFieldsWithoutSelection()
     document.undoStack()->undo();
     QVERIFY(!document.workflow()->documentFields().contains("TimeoutSeconds"));
     QCOMPARE(timeout->text(), QString());
+}
+
+template<typename T>
+static T *child(QWidget *root, const char *name)
+{
+    T *found = root->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qWarning("no %s", name);
+    return found;
+}
+
+static void click(QWidget *root, const char *name)
+{
+    QCoreApplication::processEvents(); // lay out what the last edit built, as the loop does
+    QAbstractButton *button = child<QAbstractButton>(root, name);
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+// Opens the combo box's list and clicks the item, as a user does.
+static void choose(QComboBox *combo, const QString &text)
+{
+    QVERIFY(combo);
+    QCoreApplication::processEvents();
+    const int target = combo->findText(text);
+    QVERIFY2(target >= 0, qPrintable(text));
+    combo->showPopup();
+    QAbstractItemView *view = combo->view();
+    QVERIFY(QTest::qWaitForWindowExposed(view->window()));
+    const QModelIndex index = view->model()->index(target, 0);
+    view->scrollTo(index);
+    const QPoint at = view->visualRect(index).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(combo->currentIndex(), target);
+}
+
+static void retypeCombo(QComboBox *combo, const QString &text)
+{
+    QCoreApplication::processEvents();
+    QVERIFY(combo && combo->lineEdit());
+    retype(combo->lineEdit(), text);
+}
+
+void tst_Inspector::retryForm()
+{
+    Model::Document document;
+    const StateId task = load(document, R"({"StartAt": "T", "States": {"T": {"Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{"ErrorEquals": ["States.Timeout"],
+        "IntervalSeconds": 2, "MaxAttempts": 3, "x-note": {"kept": true}}], "End": true}}})");
+    Views::InspectorView inspector(&document);
+    inspector.resize(420, 900);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    inspector.setState(task);
+
+    retype(child<QLineEdit>(&inspector, "retry_0_IntervalSeconds"), QStringLiteral("15"));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Change Retry of T"));
+    // Not a number: flagged under the input, not applied.
+    retype(child<QLineEdit>(&inspector, "retry_0_MaxAttempts"), QStringLiteral("many"));
+    QVERIFY(child<QLabel>(&inspector, "error_retry_0_MaxAttempts")->isVisible());
+    QCOMPARE(document.workflow()->field(task, "Retry")[0]["MaxAttempts"], Json(3));
+    retype(child<QLineEdit>(&inspector, "retry_0_MaxAttempts"), QStringLiteral("5"));
+    QVERIFY(!child<QLabel>(&inspector, "error_retry_0_MaxAttempts")->isVisible());
+    retype(child<QLineEdit>(&inspector, "retry_0_BackoffRate"), QStringLiteral("1.5"));
+    choose(child<QComboBox>(&inspector, "retry_0_JitterStrategy"), QStringLiteral("FULL"));
+    retypeCombo(child<QComboBox>(&inspector, "retry_0_ErrorEquals_0"),
+                QStringLiteral("States.TaskFailed"));
+    click(&inspector, "retry_0_ErrorEquals_add");
+    QCOMPARE(document.workflow()->field(task, "Retry"),
+             Json::parse(R"([{"ErrorEquals": ["States.TaskFailed", "States.Timeout"],
+                 "IntervalSeconds": 15, "MaxAttempts": 5, "x-note": {"kept": true},
+                 "BackoffRate": 1.5, "JitterStrategy": "FULL"}])"));
+
+    // A second retrier, moved first, then the old one removed.
+    click(&inspector, "retry_add");
+    click(&inspector, "retry_1_up");
+    QCOMPARE(document.workflow()->field(task, "Retry")[0]["ErrorEquals"],
+             Json::parse(R"(["States.ALL"])"));
+    click(&inspector, "retry_1_remove");
+    QCOMPARE(document.workflow()->field(task, "Retry"),
+             Json::parse(R"([{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 1,
+                 "MaxAttempts": 3, "BackoffRate": 2}])"));
+    // Removing the last retrier removes the field.
+    click(&inspector, "retry_0_remove");
+    QVERIFY(!document.workflow()->hasField(task, "Retry"));
+
+    // Undo walks back through the edits to the definition as loaded.
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    QCOMPARE(document.workflow()->field(task, "Retry"),
+             Json::parse(R"([{"ErrorEquals": ["States.Timeout"], "IntervalSeconds": 2,
+                 "MaxAttempts": 3, "x-note": {"kept": true}}])"));
+    QCOMPARE(child<QLineEdit>(&inspector, "retry_0_IntervalSeconds")->text(), QStringLiteral("2"));
+}
+
+void tst_Inspector::catchForm()
+{
+    Model::Document document;
+    const StateId task = load(document, R"({"StartAt": "T", "States": {"T": {"Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke", "Next": "Done"},
+        "Done": {"Type": "Succeed"}, "Failed": {"Type": "Fail"}}})");
+    Views::InspectorView inspector(&document);
+    inspector.resize(420, 900);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    inspector.setState(task);
+    click(&inspector, "catch_add");
+    auto *next = child<QComboBox>(&inspector, "catch_0_Next");
+    QVERIFY(next);
+    QCOMPARE(next->currentText(), QStringLiteral("Done"));
+    retypeCombo(next, QStringLiteral("Failed"));
+    retype(child<QLineEdit>(&inspector, "catch_0_ResultPath"), QStringLiteral("error"));
+    QVERIFY(child<QLabel>(&inspector, "error_catch_0_ResultPath")->isVisible());
+    retype(child<QLineEdit>(&inspector, "catch_0_ResultPath"), QStringLiteral("$.error"));
+    QCOMPARE(document.workflow()->field(task, "Catch"),
+             Json::parse(R"([{"ErrorEquals": ["States.ALL"], "Next": "Failed",
+                 "ResultPath": "$.error"}])"));
+    // The canvas's transitions follow: a Catch edge to Failed.
+    bool catchEdge = false;
+    for (const Model::Transition &t : document.workflow()->transitions(task))
+        catchEdge = catchEdge || (t.kind == Model::TransitionKind::Catch && t.target == "Failed");
+    QVERIFY(catchEdge);
+    // An unknown state name is flagged but kept (the user may be about to add it).
+    retypeCombo(child<QComboBox>(&inspector, "catch_0_Next"), QStringLiteral("Later"));
+    QVERIFY(child<QLabel>(&inspector, "error_catch_0_Next")->isVisible());
+}
+
+void tst_Inspector::choiceRulesForm()
+{
+    Model::Document document;
+    const StateId choice = load(document, R"({"StartAt": "C", "States": {
+        "C": {"Type": "Choice", "Choices": [{"Variable": "$.kind", "StringEquals": "a",
+              "Next": "A", "Comment": "first"}], "Default": "B"},
+        "A": {"Type": "Succeed"}, "B": {"Type": "Succeed"}}})");
+    Views::InspectorView inspector(&document);
+    inspector.resize(460, 1000);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    inspector.setState(choice);
+
+    // Operator and value: a number for the Numeric operators.
+    choose(child<QComboBox>(&inspector, "choice_0_operator"), QStringLiteral("NumericGreaterThan"));
+    QCOMPARE(document.workflow()->field(choice, "Choices")[0],
+             Json::parse(R"({"Variable": "$.kind", "NumericGreaterThan": 0, "Next": "A",
+                 "Comment": "first"})"));
+    retype(child<QLineEdit>(&inspector, "choice_0_value"), QStringLiteral("ten"));
+    QVERIFY(child<QLabel>(&inspector, "error_choice_0_NumericGreaterThan")->isVisible());
+    retype(child<QLineEdit>(&inspector, "choice_0_value"), QStringLiteral("10"));
+    retype(child<QLineEdit>(&inspector, "choice_0_Variable"), QStringLiteral("$.count"));
+
+    // And wraps the comparison; a second condition is added and edited.
+    choose(child<QComboBox>(&inspector, "choice_0_kind"), QStringLiteral("And: all of"));
+    click(&inspector, "choice_0_And_add");
+    choose(child<QComboBox>(&inspector, "choice_0_And_1_operator"), QStringLiteral("IsPresent"));
+    choose(child<QComboBox>(&inspector, "choice_0_And_1_kind"), QStringLiteral("Not"));
+    retype(child<QLineEdit>(&inspector, "choice_0_And_1_Not_Variable"), QStringLiteral("$.skip"));
+    QCOMPARE(document.workflow()->field(choice, "Choices")[0],
+             Json::parse(R"({"And": [{"Variable": "$.count", "NumericGreaterThan": 10},
+                 {"Not": {"Variable": "$.skip", "IsPresent": true}}], "Next": "A",
+                 "Comment": "first"})"));
+
+    // A second rule, its Next chosen from the scope's states, moved first.
+    click(&inspector, "choice_add");
+    choose(child<QComboBox>(&inspector, "choice_1_Next"), QStringLiteral("B"));
+    click(&inspector, "choice_1_up");
+    const Json choices = document.workflow()->field(choice, "Choices");
+    QCOMPARE(choices.size(), size_t(2));
+    QCOMPARE(choices[0]["Next"], Json("B"));
+    QCOMPARE(choices[1]["Comment"], Json("first"));
+    QCOMPARE(document.workflow()->field(choice, "Default"), Json("B"));
+    // Back to a plain comparison: the first nested condition stays.
+    choose(child<QComboBox>(&inspector, "choice_1_kind"), QStringLiteral("Comparison"));
+    QCOMPARE(document.workflow()->field(choice, "Choices")[1],
+             Json::parse(R"({"Variable": "$.count", "NumericGreaterThan": 10, "Next": "A",
+                 "Comment": "first"})"));
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    QCOMPARE(document.workflow()->field(choice, "Choices"),
+             Json::parse(R"([{"Variable": "$.kind", "StringEquals": "a", "Next": "A",
+                 "Comment": "first"}])"));
+}
+
+void tst_Inspector::choiceRulesFormJsonata()
+{
+    Model::Document document;
+    const StateId choice = load(document, R"({"QueryLanguage": "JSONata", "StartAt": "C",
+        "States": {"C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n > 1 %}",
+        "Next": "A"}], "Default": "A"}, "A": {"Type": "Succeed"}}})");
+    Views::InspectorView inspector(&document);
+    inspector.resize(460, 900);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    inspector.setState(choice);
+    QVERIFY(!inspector.findChild<QComboBox *>(QStringLiteral("choice_0_operator")));
+    retype(child<QLineEdit>(&inspector, "choice_0_Condition"),
+           QStringLiteral("{% $states.input.n > 2 %}"));
+    auto *assign = child<QPlainTextEdit>(&inspector, "choice_0_Assign");
+    QVERIFY(assign);
+    assign->setFocus();
+    QTest::keyClicks(assign, QStringLiteral("{\"seen\": true}"));
+    QCOMPARE(document.workflow()->field(choice, "Choices"),
+             Json::parse(R"([{"Condition": "{% $states.input.n > 2 %}", "Next": "A",
+                 "Assign": {"seen": true}}])"));
+}
+
+void tst_Inspector::jsonToggleShowsAndEditsRawJson()
+{
+    Model::Document document;
+    const StateId task = load(document, R"({"StartAt": "T", "States": {"T": {"Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{"ErrorEquals": ["States.ALL"]}],
+        "End": true}}})");
+    Views::InspectorView inspector(&document);
+    inspector.resize(420, 900);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    inspector.setState(task);
+    Views::FieldEditor *editor = inspector.fieldEditor(QStringLiteral("Retry"));
+    QVERIFY(editor && editor->form() && !editor->isJsonMode());
+    auto *text = child<QPlainTextEdit>(&inspector, "field_Retry");
+    QVERIFY(!text->isVisible());
+    click(&inspector, "json_Retry");
+    QVERIFY(editor->isJsonMode() && text->isVisible() && !editor->form()->isVisible());
+    QCOMPARE(Json::parse(text->toPlainText().toStdString()),
+             document.workflow()->field(task, "Retry"));
+    text->setFocus();
+    QTest::keyClick(text, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(text, QStringLiteral("[{\"ErrorEquals\": [\"Custom\"], \"MaxAttempts\": 0}]"));
+    QCOMPARE(document.workflow()->field(task, "Retry"),
+             Json::parse(R"([{"ErrorEquals": ["Custom"], "MaxAttempts": 0}])"));
+    // Back in the form, it shows what the text said.
+    click(&inspector, "json_Retry");
+    QVERIFY(!editor->isJsonMode());
+    QCOMPARE(child<QComboBox>(&inspector, "retry_0_ErrorEquals_0")->currentText(),
+             QStringLiteral("Custom"));
+    QCOMPARE(child<QLineEdit>(&inspector, "retry_0_MaxAttempts")->text(), QStringLiteral("0"));
+    // A value the form cannot show (not a list) keeps the text and disables the switch.
+    document.workflow()->setField(task, "Retry", Json("oops"));
+    QVERIFY(editor->isJsonMode());
+    QVERIFY(!child<QToolButton>(&inspector, "json_Retry")->isEnabled());
 }
 
 QTEST_MAIN(tst_Inspector)

@@ -1,14 +1,20 @@
 #include "views/inspector/fieldeditor.h"
 
 #include "model/json/jsonreader.h"
+#include "views/inspector/catchform.h"
+#include "views/inspector/choicerulesform.h"
+#include "views/inspector/retryform.h"
 #include "views/theme/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSignalBlocker>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Stepwise::Views {
@@ -18,6 +24,12 @@ namespace {
 const char *const kJsonPath = "JSONPath";
 const char *const kJsonata = "JSONata";
 
+bool hasForm(EditorKind kind)
+{
+    return kind == EditorKind::Retriers || kind == EditorKind::Catchers
+           || kind == EditorKind::ChoiceRules;
+}
+
 bool isJsonataExpression(const QString &text)
 {
     const QString t = text.trimmed();
@@ -26,7 +38,7 @@ bool isJsonataExpression(const QString &text)
 
 QString displayText(const Model::Json &value, EditorKind kind)
 {
-    if (kind == EditorKind::Json)
+    if (kind == EditorKind::Json || hasForm(kind))
         return QString::fromStdString(value.dump(2));
     if (value.is_string())
         return QString::fromStdString(value.get<std::string>());
@@ -35,7 +47,8 @@ QString displayText(const Model::Json &value, EditorKind kind)
 
 } // namespace
 
-FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets, QWidget *parent)
+FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets,
+                         Model::QueryLanguage language, QWidget *parent)
     : QWidget(parent)
     , m_spec(spec)
     , m_targets(targets)
@@ -48,7 +61,21 @@ FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets, QWid
     if (spec.kind != EditorKind::Boolean) {
         auto *label = new QLabel(key, this);
         label->setToolTip(help);
-        layout->addWidget(label);
+        if (hasForm(spec.kind)) {
+            // The form, with a switch to the raw JSON for power users.
+            auto *header = new QHBoxLayout;
+            header->addWidget(label, 1);
+            m_jsonToggle = new QToolButton(this);
+            m_jsonToggle->setText(QStringLiteral("JSON"));
+            m_jsonToggle->setCheckable(true);
+            m_jsonToggle->setObjectName(QStringLiteral("json_") + key);
+            m_jsonToggle->setToolTip(tr("Edit %1 as JSON text").arg(key));
+            connect(m_jsonToggle, &QToolButton::toggled, this, &FieldEditor::setJsonMode);
+            header->addWidget(m_jsonToggle);
+            layout->addLayout(header);
+        } else {
+            layout->addWidget(label);
+        }
     }
     switch (spec.kind) {
     case EditorKind::Text:
@@ -60,24 +87,31 @@ FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets, QWid
         connect(m_line, &QLineEdit::textEdited, this, &FieldEditor::onUserEdit);
         m_input = m_line;
         break;
-    case EditorKind::Json: {
-        m_text = new QPlainTextEdit(this);
-        m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        m_text->setPlaceholderText(help);
-        m_text->setTabChangesFocus(true);
-        m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
-        const int line = m_text->fontMetrics().lineSpacing();
-        m_text->setMinimumHeight(line * 3);
-        m_text->setMaximumHeight(line * 14);
-        connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
-            // Grow with the content, up to the maximum height.
-            const int lines = std::max(2, int(m_text->document()->blockCount()) + 1);
-            m_text->setFixedHeight(std::clamp(lines * m_text->fontMetrics().lineSpacing() + 8,
-                                              m_text->minimumHeight(), 14 * 18));
-            if (!m_updating)
-                onUserEdit();
-        });
-        m_input = m_text;
+    case EditorKind::Json:
+        m_input = createJsonText();
+        break;
+    case EditorKind::Retriers:
+    case EditorKind::Catchers:
+    case EditorKind::ChoiceRules: {
+        if (spec.kind == EditorKind::Retriers)
+            m_form = new RetryForm(targets, language, this);
+        else if (spec.kind == EditorKind::Catchers)
+            m_form = new CatchForm(targets, language, this);
+        else
+            m_form = new ChoiceRulesForm(targets, language, this);
+        m_form->setObjectName(QStringLiteral("form_") + key);
+        layout->addWidget(m_form);
+        connect(
+            m_form, &StructuredForm::edited, this, [this](const std::optional<Model::Json> &value) {
+                // Keep the JSON text in step without re-reading it.
+                m_updating = true;
+                m_text->setPlainText(value ? QString::fromStdString(value->dump(2)) : QString());
+                m_updating = false;
+                showError(QString());
+                Q_EMIT edited(value);
+            });
+        m_input = createJsonText();
+        m_text->hide();
         break;
     }
     case EditorKind::Boolean:
@@ -118,6 +152,48 @@ FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets, QWid
     m_error->setPalette(errorPalette);
     m_error->hide();
     layout->addWidget(m_error);
+}
+
+QPlainTextEdit *FieldEditor::createJsonText()
+{
+    m_text = new QPlainTextEdit(this);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setPlaceholderText(QString::fromStdString(m_spec.help));
+    m_text->setTabChangesFocus(true);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    const int line = m_text->fontMetrics().lineSpacing();
+    m_text->setMinimumHeight(line * 3);
+    m_text->setMaximumHeight(line * 14);
+    connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
+        // Grow with the content, up to the maximum height.
+        const int lines = std::max(2, int(m_text->document()->blockCount()) + 1);
+        m_text->setFixedHeight(std::clamp(lines * m_text->fontMetrics().lineSpacing() + 8,
+                                          m_text->minimumHeight(), 14 * 18));
+        if (!m_updating)
+            onUserEdit();
+    });
+    return m_text;
+}
+
+void FieldEditor::setJsonMode(bool json)
+{
+    if (!m_form)
+        return;
+    // A value the form cannot show stays in the text.
+    const bool forced = !m_form->canEdit(m_form->value());
+    json = json || forced;
+    if (m_jsonToggle->isChecked() != json) {
+        const QSignalBlocker blocker(m_jsonToggle);
+        m_jsonToggle->setChecked(json);
+    }
+    m_jsonToggle->setEnabled(!forced);
+    m_text->setVisible(json);
+    m_form->setVisible(!json);
+}
+
+bool FieldEditor::isJsonMode() const
+{
+    return m_form && m_text->isVisibleTo(this);
 }
 
 QString FieldEditor::currentText() const
@@ -181,7 +257,10 @@ std::optional<Model::Json> FieldEditor::readValue(bool &ok, QString &error) cons
         error = tr("Expected a whole number of 0 or more, or a JSONata expression {% ... %}");
         return std::nullopt;
     }
-    case EditorKind::Json: {
+    case EditorKind::Json:
+    case EditorKind::Retriers:
+    case EditorKind::Catchers:
+    case EditorKind::ChoiceRules: {
         if (trimmed.isEmpty())
             return std::nullopt;
         const QByteArray utf8 = text.toUtf8();
@@ -229,12 +308,19 @@ void FieldEditor::onUserEdit()
     QString error;
     std::optional<Model::Json> value = readValue(ok, error);
     showError(error);
-    if (ok)
-        Q_EMIT edited(value);
+    if (!ok)
+        return;
+    if (m_form)
+        m_form->setValue(value.value_or(Model::Json()));
+    Q_EMIT edited(value);
 }
 
 void FieldEditor::setValue(const std::optional<Model::Json> &value)
 {
+    if (m_form) {
+        m_form->setValue(value.value_or(Model::Json()));
+        setJsonMode(m_jsonToggle->isChecked());
+    }
     bool ok = true;
     QString error;
     // Don't disturb the user's text when it already means the model's value.

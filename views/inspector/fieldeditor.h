@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/asl/statetype.h"
 #include "model/json/json.h"
 #include "views/inspector/inspectorfields.h"
 
@@ -13,19 +14,25 @@ class QLineEdit;
 class QPlainTextEdit;
 class QCheckBox;
 class QComboBox;
+class QToolButton;
 
 namespace Stepwise::Views {
+
+class StructuredForm;
 
 // Edits one field of a state: a line, a JSON text box, a check box or a list, depending on
 // the field's kind. Applies as the user types: edited() carries the new value (nullopt
 // removes the field); text that is not valid for the field gets a red border and a message
-// and is not applied.
+// and is not applied. Retry, Catch and Choices show a form (StructuredForm) with a JSON
+// toggle that swaps it for the raw text.
 class FieldEditor : public QWidget
 {
     Q_OBJECT
 
   public:
-    FieldEditor(const FieldSpec &spec, const QStringList &targets, QWidget *parent = nullptr);
+    FieldEditor(const FieldSpec &spec, const QStringList &targets,
+                Model::QueryLanguage language = Model::QueryLanguage::JsonPath,
+                QWidget *parent = nullptr);
 
     const FieldSpec &spec() const { return m_spec; }
     // Shows the model's value (nullopt: absent) unless the editor already shows it.
@@ -34,6 +41,11 @@ class FieldEditor : public QWidget
     QString errorMessage() const;
     // The widget the user types into (its objectName is "field_<Key>").
     QWidget *input() const { return m_input; }
+    // The form of Retry, Catch or Choices (null for other fields).
+    StructuredForm *form() const { return m_form; }
+    // Shows the raw JSON text instead of the form (or back).
+    void setJsonMode(bool json);
+    bool isJsonMode() const;
 
   Q_SIGNALS:
     void edited(const std::optional<Stepwise::Model::Json> &value);
@@ -44,6 +56,7 @@ class FieldEditor : public QWidget
     // Reads the editor: ok=false when the text is invalid for the field.
     std::optional<Model::Json> readValue(bool &ok, QString &error) const;
     void showError(const QString &error);
+    QPlainTextEdit *createJsonText();
 
     FieldSpec m_spec;
     QStringList m_targets;
@@ -52,6 +65,8 @@ class FieldEditor : public QWidget
     QPlainTextEdit *m_text = nullptr;
     QCheckBox *m_check = nullptr;
     QComboBox *m_combo = nullptr;
+    StructuredForm *m_form = nullptr;
+    QToolButton *m_jsonToggle = nullptr;
     QLabel *m_error = nullptr;
     bool m_updating = false;
 };

@@ -35,6 +35,12 @@ std::optional<EditorKind> editorKind(MK kind)
     case MK::JsonataOrInteger:
     case MK::JsonataOrNumber:
         return EditorKind::Number;
+    case MK::Retriers:
+        return EditorKind::Retriers;
+    case MK::Catchers:
+        return EditorKind::Catchers;
+    case MK::ChoiceRules:
+        return EditorKind::ChoiceRules;
     case MK::StateType:
     case MK::Branches:
     case MK::Processor:

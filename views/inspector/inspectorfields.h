@@ -16,6 +16,9 @@ enum class EditorKind {
     Boolean,       // End
     Target,        // a state name in the same scope (Next, Default)
     QueryLanguage, // JSONPath / JSONata
+    Retriers,      // Retry: a form of retriers, or JSON text
+    Catchers,      // Catch: a form of catchers, or JSON text
+    ChoiceRules,   // Choices: a form of rules, or JSON text
 };
 
 // Sections in the order Workflow Studio shows them.

@@ -175,7 +175,7 @@ void InspectorView::rebuild()
         CollapsibleSection *&section = sections[spec.group];
         if (!section)
             section = new CollapsibleSection(tr(groupTitle(spec.group)), form);
-        auto *editor = new FieldEditor(spec, targets, section);
+        auto *editor = new FieldEditor(spec, targets, workflow->queryLanguage(m_state), section);
         const std::string fieldKey = key;
         connect(editor, &FieldEditor::edited, this,
                 [this, fieldKey](const std::optional<Model::Json> &value) {
@@ -214,7 +214,7 @@ void InspectorView::buildWorkflowForm(QWidget *form, QVBoxLayout *layout)
         targets << QString::fromStdString(workflow->name(id));
     auto *section = new CollapsibleSection(tr("Configuration"), form);
     for (const FieldSpec &spec : documentInspectorFields()) {
-        auto *editor = new FieldEditor(spec, targets, section);
+        auto *editor = new FieldEditor(spec, targets, Model::QueryLanguage::JsonPath, section);
         const std::string key = spec.key;
         connect(editor, &FieldEditor::edited, this,
                 [this, key](const std::optional<Model::Json> &value) {
