@@ -1,4 +1,6 @@
 // stepwise: the desktop designer. Opens FILE, or the bundled timer example.
+#include "model/document.h"
+#include "views/canvas/canvasview.h"
 #include "views/mainwindow/apptheme.h"
 #include "views/mainwindow/mainwindow.h"
 
@@ -26,6 +28,7 @@ const char *const kHelp
       "Options:\n"
       "  --screenshot OUT.png  Open FILE, lay it out, write the main window as a PNG and exit\n"
       "                        (works without a display)\n"
+      "  --select STATE        With --screenshot: select the state of that name first\n"
       "  -h, --help            Show this help and exit\n"
       "  -v, --version         Show the version and exit\n";
 
@@ -68,6 +71,10 @@ int main(int argc, char **argv)
                                   QStringLiteral("Write the window as a PNG and exit"),
                                   QStringLiteral("png"));
     parser.addOption(screenshot);
+    QCommandLineOption select(QStringLiteral("select"),
+                              QStringLiteral("Select the state of that name (for screenshots)"),
+                              QStringLiteral("state"));
+    parser.addOption(select);
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "stepwise: %s\n%s", qPrintable(parser.errorText()), kHelp);
         return 2;
@@ -88,10 +95,18 @@ int main(int argc, char **argv)
         window.resize(1600, 1000);
         window.show();
         const QString out = parser.value(screenshot);
+        const std::string selected = parser.value(select).toStdString();
         int status = 0;
         // Let the window lay itself out and paint before grabbing it.
-        QTimer::singleShot(300, &window, [&window, &status, out] {
+        QTimer::singleShot(300, &window, [&window, &status, out, selected] {
             window.layoutAndFit();
+            const Model::Workflow *workflow = window.document()->workflow();
+            for (Model::StateId id : workflow->allStates()) {
+                if (!selected.empty() && workflow->name(id) == selected) {
+                    window.canvas()->selectState(id);
+                    break;
+                }
+            }
             QApplication::processEvents();
             if (!window.grab().save(out)) {
                 std::fprintf(stderr, "stepwise: cannot write %s\n", qPrintable(out));

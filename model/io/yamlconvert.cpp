@@ -1,5 +1,7 @@
 #include "model/io/yamlconvert.h"
 
+#include "model/json/jsonpointer.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
@@ -127,6 +129,35 @@ Json toJson(const YAML::Node &node)
     return nullptr;
 }
 
+Location locationOf(const YAML::Mark &mark)
+{
+    Location at;
+    if (mark.is_null())
+        return at;
+    at.line = mark.line + 1;
+    at.column = mark.column + 1;
+    at.offset = mark.pos;
+    return at;
+}
+
+void mapSources(const YAML::Node &node, const std::string &pointer, SourceMap &map)
+{
+    map.addValue(pointer, locationOf(node.Mark()));
+    if (node.IsSequence()) {
+        size_t index = 0;
+        for (const YAML::Node &item : node)
+            mapSources(item, appendPointer(pointer, index++), map);
+    } else if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const std::string at = appendPointer(pointer, it->first.Scalar());
+            if (map.contains(at))
+                continue; // a repeated key: the first one holds the value
+            map.addKey(at, locationOf(it->first.Mark()));
+            mapSources(it->second, at, map);
+        }
+    }
+}
+
 // Strings that a YAML reader would take for another type (or lose) must be quoted.
 bool needsQuotes(const std::string &s)
 {
@@ -197,6 +228,22 @@ Result<Json> yamlToJson(std::string_view text)
         error.location.line = e.mark.is_null() ? 0 : e.mark.line + 1;
         error.location.column = e.mark.is_null() ? 0 : e.mark.column + 1;
         error.location.offset = e.mark.is_null() ? -1 : e.mark.pos;
+        return error;
+    }
+}
+
+Result<ParsedJson> readYaml(std::string_view text)
+{
+    try {
+        YAML::Node root = YAML::Load(std::string(text));
+        ParsedJson parsed;
+        parsed.value = toJson(root);
+        mapSources(root, "", parsed.sourceMap);
+        return parsed;
+    } catch (const YAML::Exception &e) {
+        Error error;
+        error.message = e.msg;
+        error.location = locationOf(e.mark);
         return error;
     }
 }

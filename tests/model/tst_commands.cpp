@@ -1,6 +1,7 @@
 #include "model/commands/addstatecommand.h"
 #include "model/commands/connectcommand.h"
 #include "model/commands/disconnectcommand.h"
+#include "model/commands/groupstatescommand.h"
 #include "model/commands/insertonedgecommand.h"
 #include "model/commands/movestatescommand.h"
 #include "model/commands/pastecommand.h"
@@ -72,6 +73,10 @@ class tst_Commands : public QObject
     void insertOnEdge();
     void pasteRenamesAndKeepsInnerTransitions();
     void laterCommandsFollowRecreatedStates();
+    void groupStates_data();
+    void groupStates();
+    void groupCorpusRunsUndoesExactly_data();
+    void groupCorpusRunsUndoesExactly();
 
   private:
     StateId id(const char *name) const
@@ -458,3 +463,132 @@ void tst_Commands::laterCommandsFollowRecreatedStates()
 
 QTEST_GUILESS_MAIN(tst_Commands)
 #include "tst_commands.moc"
+
+namespace {
+
+const char *const kLine = R"({"StartAt": "A", "States": {
+    "A": {"Type": "Pass", "Next": "B"},
+    "B": {"Type": "Wait", "Seconds": 5, "Next": "C"},
+    "C": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+          "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B"}], "Next": "D"},
+    "D": {"Type": "Succeed"}}})";
+
+} // namespace
+
+void tst_Commands::groupStates_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QStringList>("selection");
+    QTest::addColumn<bool>("intoMap");
+    QTest::addColumn<QString>("expected"); // empty: refused
+    const QString line = QString::fromLatin1(kLine);
+    QTest::newRow("middleRunIntoParallel")
+        << line << QStringList{"B", "C"} << false << R"({"StartAt": "A", "States": {
+            "A": {"Type": "Pass", "Next": "Parallel"},
+            "Parallel": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {
+                "B": {"Type": "Wait", "Seconds": 5, "Next": "C"},
+                "C": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+                      "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B"}], "End": true}}}],
+                "Next": "D"},
+            "D": {"Type": "Succeed"}}})";
+    QTest::newRow("lastStateIntoMapEnds")
+        << line << QStringList{"D"} << true << R"({"StartAt": "A", "States": {
+            "A": {"Type": "Pass", "Next": "B"},
+            "B": {"Type": "Wait", "Seconds": 5, "Next": "C"},
+            "C": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B"}], "Next": "Map"},
+            "Map": {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"},
+                    "StartAt": "D", "States": {"D": {"Type": "Succeed"}}}, "End": true}}})";
+    QTest::newRow("startIntoMapMovesStartAt") << QString::fromLatin1(R"({"StartAt": "A", "States": {
+            "A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "C"},
+            "C": {"Type": "Succeed"}}})") << QStringList{"A", "B"}
+                                              << true << R"({"StartAt": "Map", "States": {
+            "Map": {"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"},
+                    "StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"},
+                    "B": {"Type": "Pass", "End": true}}}, "Next": "C"},
+            "C": {"Type": "Succeed"}}})";
+    QTest::newRow("choiceTargetsFollow")
+        << QString::fromLatin1(R"({"StartAt": "C", "States": {
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true,
+                  "Next": "W"}], "Default": "W"},
+            "W": {"Type": "Wait", "Seconds": 1, "End": true}}})")
+        << QStringList{"W"} << false << R"({"StartAt": "C", "States": {
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true,
+                  "Next": "Parallel"}], "Default": "Parallel"},
+            "Parallel": {"Type": "Parallel", "Branches": [{"StartAt": "W", "States": {
+                "W": {"Type": "Wait", "Seconds": 1, "End": true}}}], "End": true}}})";
+    QTest::newRow("twoEntriesRefused") << line << QStringList{"A", "B"} << true << QString();
+    QTest::newRow("catchLeavingRefused") << line << QStringList{"C", "D"} << false << QString();
+    QTest::newRow("notConnectedRefused") << line << QStringList{"A", "D"} << false << QString();
+    QTest::newRow("choiceLeavingRefused")
+        << QString::fromLatin1(kChain) << QStringList{"C"} << false << QString();
+}
+
+void tst_Commands::groupStates()
+{
+    QFETCH(QString, definition);
+    QFETCH(QStringList, selection);
+    QFETCH(bool, intoMap);
+    QFETCH(QString, expected);
+    m_doc->workflow()->load(parse(definition.toUtf8().constData()));
+    const QString before = text();
+    std::vector<StateId> ids;
+    for (const QString &name : selection)
+        ids.push_back(id(name.toUtf8().constData()));
+    const auto container
+        = intoMap ? GroupStatesCommand::Container::Map : GroupStatesCommand::Container::Parallel;
+    const QString why = GroupStatesCommand::whyNot(*m_doc->workflow(), ids);
+    m_doc->undoStack()->push(new GroupStatesCommand(m_doc.get(), ids, container));
+    if (expected.isEmpty()) {
+        QVERIFY(!why.isEmpty());
+        QCOMPARE(m_doc->undoStack()->count(), 0);
+        QCOMPARE(text(), before);
+        return;
+    }
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(m_doc->undoStack()->count(), 1);
+    QCOMPARE(m_doc->undoStack()->undoText(),
+             intoMap ? QStringLiteral("Group into Map") : QStringLiteral("Group into Parallel"));
+    QCOMPARE(text(), dump(parse(expected.toUtf8().constData())));
+    const QString grouped = text();
+    m_doc->undoStack()->undo();
+    QCOMPARE(text(), before);
+    for (const QString &name : selection)
+        QVERIFY(id(name.toUtf8().constData()) != 0);
+    m_doc->undoStack()->redo();
+    QCOMPARE(text(), grouped);
+}
+
+void tst_Commands::groupCorpusRunsUndoesExactly_data()
+{
+    removeThenUndoRestoresCorpusExactly_data();
+}
+
+// Every state of the corpus that can be grouped alone is grouped, then ungrouped by undo:
+// the definition comes back exactly as written.
+void tst_Commands::groupCorpusRunsUndoesExactly()
+{
+    QFETCH(QString, file);
+    auto parsed = readJsonFile(file.toStdString());
+    QVERIFY(parsed.ok());
+    m_doc->workflow()->load(parsed->value);
+    const QString before = text();
+    int grouped = 0;
+    // Undo re-creates states with new ids: name them by pointer.
+    std::vector<std::string> pointers;
+    for (StateId id : m_doc->workflow()->allStates())
+        pointers.push_back(m_doc->workflow()->pointer(id));
+    for (const std::string &pointer : pointers) {
+        if (grouped >= 5)
+            break;
+        const StateId state = m_doc->workflow()->stateAtPointer(pointer);
+        if (state == 0 || !GroupStatesCommand::whyNot(*m_doc->workflow(), {state}).isEmpty())
+            continue;
+        m_doc->undoStack()->push(
+            new GroupStatesCommand(m_doc.get(), {state}, GroupStatesCommand::Container::Parallel));
+        QVERIFY(text() != before);
+        m_doc->undoStack()->undo();
+        QCOMPARE(text(), before);
+        ++grouped;
+    }
+}

@@ -1,9 +1,11 @@
 #include "model/document.h"
 #include "model/io/documentio.h"
+#include "model/io/yamlconvert.h"
 #include "model/json/jsonreader.h"
 #include "model/json/jsonwriter.h"
 #include "testdata.h"
 #include "views/editor/asleditor.h"
+#include "views/mainwindow/validationrunner.h"
 
 #include <QSignalSpy>
 #include <QTextBlock>
@@ -28,6 +30,10 @@ class tst_AslEditor : public QObject
     void cursorInStateReportsIt();
     void diagnosticsAreUnderlined();
     void nonAsciiTextKeepsPositions();
+    void yamlTextShowsAndEditsYaml();
+    void yamlStateRangesAndCursor();
+    void yamlDiagnosticsPointAtYamlLines();
+    void switchingFormatKeepsModel();
 
   private:
     static const QString timerPath;
@@ -234,6 +240,116 @@ void tst_AslEditor::nonAsciiTextKeepsPositions()
     editor.selectState(last);
     QVERIFY(editor.textCursor().selectedText().startsWith(QStringLiteral("\"Ende 😀\"")));
     QVERIFY(editor.textCursor().selectedText().endsWith(QLatin1Char('}')));
+}
+
+void tst_AslEditor::yamlTextShowsAndEditsYaml()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, timerPath).ok());
+    Views::AslEditor editor(&document);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setTextFormat(Model::FileFormat::Yaml);
+    QCOMPARE(editor.toPlainText().toStdString(), Model::jsonToYaml(document.workflow()->toJson()));
+    QVERIFY(editor.toPlainText().contains(QStringLiteral("\n  Wait:\n    Type: Wait\n")));
+    QVERIFY(!editor.parseError());
+    QVERIFY(editor.sourceMap());
+
+    // Typing YAML updates the model after the pause, in one undo step.
+    const StateId wait = named(document, "Wait");
+    editor.setFocus();
+    placeCursorAfter(editor, QStringLiteral("SecondsPath: $.timer_seconds"));
+    QTest::keyClicks(&editor, QStringLiteral("_x"));
+    QTRY_COMPARE(document.workflow()->field(wait, "SecondsPath"), Json("$.timer_seconds_x"));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(named(document, "Wait"), wait);
+
+    // Broken YAML: the error names its YAML line, the model keeps its last good state.
+    placeCursorAfter(editor, QStringLiteral("Type: Wait"));
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QTest::keyClicks(&editor, QStringLiteral("  - [oops"));
+    QTRY_VERIFY(editor.parseError().has_value());
+    const int brokenLine = int(editor.toPlainText()
+                                   .left(editor.toPlainText().indexOf(QStringLiteral("[oops")))
+                                   .count(QLatin1Char('\n')))
+                           + 1;
+    QVERIFY2(std::abs(editor.parseError()->location.line - brokenLine) <= 1,
+             qPrintable(QString::number(editor.parseError()->location.line)));
+    QCOMPARE(document.workflow()->field(wait, "SecondsPath"), Json("$.timer_seconds_x"));
+    QCOMPARE(document.undoStack()->count(), 1);
+
+    // Model edits rewrite the YAML.
+    document.workflow()->setField(wait, "Seconds", 42);
+    editor.syncWithModel();
+    QVERIFY(editor.toPlainText().contains(QStringLiteral("    Seconds: 42\n")));
+    QVERIFY(!editor.parseError());
+}
+
+void tst_AslEditor::yamlStateRangesAndCursor()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, timerPath).ok());
+    Views::AslEditor editor(&document);
+    editor.setTextFormat(Model::FileFormat::Yaml);
+    editor.selectState(named(document, "Wait"));
+    const QString waitText = editor.textCursor().selectedText().replace(QChar(0x2029), '\n');
+    QVERIFY2(waitText.startsWith(QStringLiteral("Wait:")), qPrintable(waitText));
+    QVERIFY2(waitText.endsWith(QStringLiteral("Next: Publish")), qPrintable(waitText));
+    editor.selectState(named(document, "Publish"));
+    const QString publish = editor.textCursor().selectedText().replace(QChar(0x2029), '\n');
+    QVERIFY2(publish.startsWith(QStringLiteral("Publish:")), qPrintable(publish));
+    QVERIFY2(publish.endsWith(QStringLiteral("End: true")), qPrintable(publish));
+
+    // Publish is selected: the cursor moving into Wait's text and back reports each.
+    QSignalSpy spy(&editor, &Views::AslEditor::stateAtCursorChanged);
+    placeCursorAfter(editor, QStringLiteral("$.timer"));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.last().at(0).value<StateId>(), named(document, "Wait"));
+    placeCursorAfter(editor, QStringLiteral("arn:aws:states"));
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.last().at(0).value<StateId>(), named(document, "Publish"));
+}
+
+void tst_AslEditor::yamlDiagnosticsPointAtYamlLines()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, timerPath).ok());
+    document.workflow()->setField(named(document, "Wait"), "Next", "Nowhere");
+    Views::AslEditor editor(&document);
+    editor.setTextFormat(Model::FileFormat::Yaml);
+    const std::vector<Model::Diagnostic> diagnostics
+        = Views::validateWorkflow(*document.workflow(), editor.sourceMap());
+    QVERIFY(!diagnostics.empty());
+    const QStringList lines = editor.toPlainText().split(QLatin1Char('\n'));
+    bool found = false;
+    for (const Model::Diagnostic &diagnostic : diagnostics) {
+        if (diagnostic.location.pointer != "/States/Wait/Next")
+            continue;
+        found = true;
+        QVERIFY(diagnostic.location.line >= 1 && diagnostic.location.line <= lines.size());
+        QCOMPARE(lines[diagnostic.location.line - 1].trimmed(), QStringLiteral("Next: Nowhere"));
+    }
+    QVERIFY(found);
+    editor.setDiagnostics(diagnostics);
+    bool underlined = false;
+    for (const QTextEdit::ExtraSelection &selection : editor.extraSelections())
+        underlined = underlined || selection.cursor.selectedText() == QStringLiteral("Nowhere");
+    QVERIFY(underlined);
+}
+
+void tst_AslEditor::switchingFormatKeepsModel()
+{
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, timerPath).ok());
+    const Json before = document.workflow()->toJson();
+    Views::AslEditor editor(&document);
+    QSignalSpy changed(&editor, &Views::AslEditor::textFormatChanged);
+    editor.setTextFormat(Model::FileFormat::Yaml);
+    editor.setTextFormat(Model::FileFormat::Json);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(editor.toPlainText().toStdString(), Model::toCanonicalText(before));
+    QCOMPARE(document.workflow()->toJson(), before);
+    QCOMPARE(document.undoStack()->count(), 0);
 }
 
 QTEST_MAIN(tst_AslEditor)

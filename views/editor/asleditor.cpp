@@ -2,9 +2,11 @@
 
 #include "model/commands/replacedocumentcommand.h"
 #include "model/document.h"
+#include "model/io/yamlconvert.h"
 #include "model/json/jsonwriter.h"
 #include "views/editor/jsonhighlighter.h"
 #include "views/editor/linenumberarea.h"
+#include "views/editor/yamlhighlighter.h"
 #include "views/theme/theme.h"
 
 #include <QFontDatabase>
@@ -23,6 +25,7 @@ AslEditor::AslEditor(Model::Document *document, QWidget *parent)
     : QPlainTextEdit(parent)
     , m_document(document)
     , m_highlighter(new JsonHighlighter(this->document()))
+    , m_yamlHighlighter(new YamlHighlighter(this->document()))
     , m_lineNumbers(new LineNumberArea(this))
 {
     setObjectName(QStringLiteral("aslEditor"));
@@ -32,6 +35,7 @@ AslEditor::AslEditor(Model::Document *document, QWidget *parent)
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
     // One undo history for all views: the document's.
     setUndoRedoEnabled(false);
+    m_yamlHighlighter->setDocument(nullptr); // JSON until told otherwise
     applyTheme();
 
     m_debounce.setSingleShot(true);
@@ -75,6 +79,38 @@ const Model::SourceMap *AslEditor::sourceMap() const
 void AslEditor::applyTheme()
 {
     m_highlighter->setColors(themeColors(palette()));
+    m_yamlHighlighter->setColors(themeColors(palette()));
+}
+
+void AslEditor::setTextFormat(Model::FileFormat format)
+{
+    if (format == m_format)
+        return;
+    applyPendingText();
+    m_format = format;
+    const bool yaml = format == Model::FileFormat::Yaml;
+    m_highlighter->setDocument(yaml ? nullptr : document());
+    m_yamlHighlighter->setDocument(yaml ? document() : nullptr);
+    m_refresh.stop();
+    refreshFromModel();
+    Q_EMIT textFormatChanged();
+}
+
+Model::Result<Model::ParsedJson> AslEditor::parseText(const QString &text) const
+{
+    const QByteArray utf8 = text.toUtf8();
+    const std::string_view view(utf8.constData(), size_t(utf8.size()));
+    if (m_format == Model::FileFormat::Yaml)
+        return Model::readYaml(view);
+    return Model::readJson(view);
+}
+
+QString AslEditor::modelText() const
+{
+    const Model::Json definition = m_document->workflow()->toJson();
+    if (m_format == Model::FileFormat::Yaml)
+        return QString::fromStdString(Model::jsonToYaml(definition));
+    return QString::fromStdString(Model::toCanonicalText(definition));
 }
 
 void AslEditor::changeEvent(QEvent *event)
@@ -105,16 +141,16 @@ void AslEditor::applyPendingText()
         return;
     m_pending = false;
     const QString text = toPlainText();
-    const QByteArray utf8 = text.toUtf8();
-    Model::Result<Model::ParsedJson> parsed
-        = Model::readJson(std::string_view(utf8.constData(), size_t(utf8.size())));
+    Model::Result<Model::ParsedJson> parsed = parseText(text);
     m_offsets = TextOffsets(text);
     if (!parsed || !parsed->value.is_object()) {
         Model::Error error;
         if (!parsed) {
             error = parsed.error();
         } else {
-            error.message = "an ASL definition must be a JSON object";
+            error.message = m_format == Model::FileFormat::Yaml
+                                ? "an ASL definition must be a YAML mapping"
+                                : "an ASL definition must be a JSON object";
             error.location.line = 1;
             error.location.column = 1;
             error.location.offset = 0;
@@ -151,8 +187,7 @@ void AslEditor::refreshFromModel()
     // The model changed under us (another view, undo): show its text, keeping the view.
     m_debounce.stop();
     m_pending = false;
-    const std::string canonical = Model::toCanonicalText(m_document->workflow()->toJson());
-    const QString text = QString::fromStdString(canonical);
+    const QString text = modelText();
     const QString current = toPlainText();
     if (text != current) {
         // Replace only the part that differs: the cursor, the scroll position and the
@@ -177,7 +212,7 @@ void AslEditor::refreshFromModel()
     const bool hadError = m_parseError.has_value();
     m_parseError.reset();
     m_offsets = TextOffsets(text);
-    auto parsed = Model::readJson(canonical);
+    auto parsed = parseText(text);
     reindex(parsed ? std::move(parsed->sourceMap) : Model::SourceMap());
     if (hadError)
         Q_EMIT parseStatusChanged();
@@ -195,7 +230,9 @@ void AslEditor::reindex(Model::SourceMap map)
             continue;
         const int keyStart = m_offsets.toPosition(m_sourceMap->locateKey(pointer).offset);
         const int valueStart = m_offsets.toPosition(m_sourceMap->locate(pointer).offset);
-        const int end = matchingBracketEnd(text, valueStart);
+        const int end = m_format == Model::FileFormat::Yaml
+                            ? yamlBlockEnd(text, std::min(keyStart, valueStart))
+                            : matchingBracketEnd(text, valueStart);
         if (end > 0)
             m_ranges.push_back({id, std::min(keyStart, valueStart), end});
     }
@@ -261,6 +298,26 @@ std::pair<int, int> AslEditor::rangeOfPointer(const std::string &pointer, bool w
     const int start = m_offsets.toPosition(value.offset);
     if (start >= text.size())
         return {0, 0};
+    if (m_format == Model::FileFormat::Yaml) {
+        // A block value starts on a later line than its key: underline the key; a scalar
+        // (or flow value) to the end of its line.
+        const Model::Location key = m_sourceMap->locateKey(value.pointer);
+        const int keyStart = key.offset >= 0 ? m_offsets.toPosition(key.offset) : start;
+        const int keyLineEnd = int(text.indexOf(QLatin1Char('\n'), keyStart));
+        const bool block = keyStart < start && keyLineEnd >= 0 && keyLineEnd < start;
+        if (block && !wholeValue) {
+            const int colon = int(text.indexOf(QLatin1Char(':'), keyStart));
+            return {keyStart, colon > keyStart && colon <= keyLineEnd ? colon : keyLineEnd};
+        }
+        if (block)
+            return {keyStart, std::max(keyStart + 1, yamlBlockEnd(text, keyStart))};
+        int end = int(text.indexOf(QLatin1Char('\n'), start));
+        if (end < 0)
+            end = int(text.size());
+        while (end > start + 1 && text[end - 1] == QLatin1Char(' '))
+            --end;
+        return {start, std::max(start + 1, end)};
+    }
     const QChar first = text[start];
     if (first == QLatin1Char('{') || first == QLatin1Char('[')) {
         if (wholeValue)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/asl/workflow.h"
+#include "model/io/documentio.h"
 #include "model/json/jsonreader.h"
 #include "model/validation/diagnostic.h"
 #include "views/editor/textoffsets.h"
@@ -18,9 +19,11 @@ class Document;
 namespace Stepwise::Views {
 
 class JsonHighlighter;
+class YamlHighlighter;
 class LineNumberArea;
 
-// The ASL text of the document, both ways: model changes rewrite the text (canonical JSON);
+// The ASL text of the document, both ways: model changes rewrite the text (canonical JSON,
+// or block YAML when the text format is YAML, as for definitions opened from YAML);
 // typing re-reads it after a short pause and, when it parses, replaces the definition with
 // one undoable command. While the text does not parse the model keeps its last good state
 // and parseError() says what and where. Problems are underlined (wavy) with a tooltip.
@@ -39,6 +42,10 @@ class AslEditor : public QPlainTextEdit
     const Model::SourceMap *sourceMap() const;
     // The text range [start, end) of a state's key and body, or an empty range.
     std::pair<int, int> stateRange(Model::StateId id) const;
+    // JSON or YAML: the language the text is shown and edited in. Switching applies typed
+    // text first, then rewrites the text from the model.
+    Model::FileFormat textFormat() const { return m_format; }
+    void setTextFormat(Model::FileFormat format);
     int debounceMilliseconds() const { return m_debounce.interval(); }
     int lineNumberAreaWidth() const;
     void paintLineNumbers(QPaintEvent *event);
@@ -56,6 +63,7 @@ class AslEditor : public QPlainTextEdit
     void stateAtCursorChanged(Stepwise::Model::StateId id);
     // The text started or stopped parsing, or its error changed.
     void parseStatusChanged();
+    void textFormatChanged();
 
   protected:
     bool event(QEvent *event) override;
@@ -72,6 +80,8 @@ class AslEditor : public QPlainTextEdit
     void updateExtraSelections();
     std::pair<int, int> rangeOfPointer(const std::string &pointer, bool wholeValue) const;
     void applyTheme();
+    Model::Result<Model::ParsedJson> parseText(const QString &text) const;
+    QString modelText() const;
 
     struct StateRange
     {
@@ -89,6 +99,8 @@ class AslEditor : public QPlainTextEdit
 
     Model::Document *m_document;
     JsonHighlighter *m_highlighter;
+    YamlHighlighter *m_yamlHighlighter;
+    Model::FileFormat m_format = Model::FileFormat::Json;
     LineNumberArea *m_lineNumbers;
     QTimer m_debounce;
     QTimer m_refresh;

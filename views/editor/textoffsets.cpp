@@ -68,4 +68,58 @@ int matchingBracketEnd(const QString &text, int start)
     return -1;
 }
 
+int yamlBlockEnd(const QString &text, int keyStart)
+{
+    if (keyStart < 0 || keyStart >= text.size())
+        return -1;
+    const int lineStart = int(text.lastIndexOf(QLatin1Char('\n'), keyStart - 1)) + 1;
+    const int indent = keyStart - lineStart;
+    int end = int(text.indexOf(QLatin1Char('\n'), keyStart));
+    if (end < 0)
+        return int(text.size());
+    while (end < text.size()) {
+        const int next = end + 1;
+        int spaces = 0;
+        while (next + spaces < text.size() && text[next + spaces] == QLatin1Char(' '))
+            ++spaces;
+        const int nextEnd = text.indexOf(QLatin1Char('\n'), next) < 0
+                                ? int(text.size())
+                                : int(text.indexOf(QLatin1Char('\n'), next));
+        const bool blank = next + spaces >= nextEnd;
+        if (!blank && spaces <= indent)
+            break;
+        if (next >= text.size())
+            break;
+        if (!blank)
+            end = nextEnd;
+        else if (nextEnd >= text.size())
+            break;
+        else {
+            // A blank line: look past it without taking it into the block yet.
+            int probe = nextEnd;
+            bool more = false;
+            while (probe < text.size()) {
+                const int from = probe + 1;
+                int s2 = 0;
+                while (from + s2 < text.size() && text[from + s2] == QLatin1Char(' '))
+                    ++s2;
+                const int to = text.indexOf(QLatin1Char('\n'), from) < 0
+                                   ? int(text.size())
+                                   : int(text.indexOf(QLatin1Char('\n'), from));
+                if (from + s2 < to) {
+                    more = s2 > indent;
+                    break;
+                }
+                if (to >= text.size())
+                    break;
+                probe = to;
+            }
+            if (!more)
+                break;
+            end = nextEnd;
+        }
+    }
+    return end;
+}
+
 } // namespace Stepwise::Views

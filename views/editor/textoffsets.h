@@ -24,5 +24,8 @@ class TextOffsets
 // The end (one past the closing bracket) of the JSON object or array starting at `start`,
 // or -1 when it is not closed; strings and escapes are skipped.
 int matchingBracketEnd(const QString &text, int start);
+// The end of the YAML block whose key starts at `keyStart`: the end of the last line after
+// it that is indented deeper than the key (or of the key's own line).
+int yamlBlockEnd(const QString &text, int keyStart);
 
 } // namespace Stepwise::Views

@@ -1,5 +1,6 @@
 #include "views/mainwindow/mainwindow.h"
 
+#include "model/commands/groupstatescommand.h"
 #include "model/io/autosave.h"
 #include "model/io/documentio.h"
 #include "views/canvas/canvasscene.h"
@@ -17,11 +18,13 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -33,6 +36,7 @@
 #include <QTextBlock>
 #include <QToolBar>
 #include <QUrl>
+#include <QVBoxLayout>
 
 namespace Stepwise::Views {
 
@@ -117,10 +121,34 @@ void MainWindow::createViews()
     m_inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
 
-    m_editor = new AslEditor(&m_document, this);
+    // The ASL text with its JSON/YAML switch above it.
+    auto *editorPane = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(2);
+    auto *editorHeader = new QHBoxLayout;
+    editorHeader->setContentsMargins(4, 0, 4, 0);
+    editorHeader->addWidget(new QLabel(tr("Show as"), editorPane));
+    m_textFormat = new QComboBox(editorPane);
+    m_textFormat->setObjectName(QStringLiteral("textFormat"));
+    m_textFormat->addItem(QStringLiteral("JSON"));
+    m_textFormat->addItem(QStringLiteral("YAML"));
+    m_textFormat->setToolTip(tr("The language of the definition text (Save keeps the file's)"));
+    editorHeader->addWidget(m_textFormat);
+    editorHeader->addStretch();
+    editorLayout->addLayout(editorHeader);
+    m_editor = new AslEditor(&m_document, editorPane);
+    editorLayout->addWidget(m_editor);
+    connect(m_textFormat, &QComboBox::activated, this, [this](int index) {
+        m_editor->setTextFormat(index == 1 ? Model::FileFormat::Yaml : Model::FileFormat::Json);
+    });
+    connect(m_editor, &AslEditor::textFormatChanged, this, [this] {
+        m_textFormat->setCurrentIndex(m_editor->textFormat() == Model::FileFormat::Yaml ? 1 : 0);
+        validateNow(); // diagnostics point into the new text
+    });
     m_editorDock = new QDockWidget(tr("ASL"), this);
     m_editorDock->setObjectName(QStringLiteral("editorDock"));
-    m_editorDock->setWidget(m_editor);
+    m_editorDock->setWidget(editorPane);
     addDockWidget(Qt::BottomDockWidgetArea, m_editorDock);
 
     m_diagnostics = new DiagnosticsView(m_document.workflow(), this);
@@ -230,6 +258,19 @@ void MainWindow::createMenus()
     canvasAction(tr("&Delete"), QKeySequence::Delete, &CanvasView::deleteSelection);
     canvasAction(tr("Re&name State"), QKeySequence(Qt::Key_F2), &CanvasView::renameSelected);
     canvasAction(tr("Select &All"), QKeySequence::SelectAll, &CanvasView::selectAll);
+    edit->addSeparator();
+    QAction *groupParallel
+        = edit->addAction(tr("Group into Para&llel"), this, [this] { groupSelection(false); });
+    groupParallel->setObjectName(QStringLiteral("groupIntoParallel"));
+    groupParallel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    groupParallel->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_canvas->addAction(groupParallel);
+    QAction *groupMap
+        = edit->addAction(tr("Group into &Map"), this, [this] { groupSelection(true); });
+    groupMap->setObjectName(QStringLiteral("groupIntoMap"));
+    groupMap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    groupMap->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_canvas->addAction(groupMap);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_zoomInAction);
@@ -463,12 +504,32 @@ bool MainWindow::openFile(const QString &givenPath, bool interactive)
     m_autosave->discard();
     updateTitle();
     m_inspector->setState(0);
+    // YAML files are shown and edited as YAML.
+    m_editor->setTextFormat(Model::formatForPath(path));
     // States without a saved position are placed by the canvas's auto-layout.
     m_canvas->scene()->flush();
     m_canvas->fitToView();
     validateNow();
     statusBar()->showMessage(tr("Opened %1").arg(displayName()), 4000);
     return true;
+}
+
+void MainWindow::groupSelection(bool intoMap)
+{
+    const std::vector<StateId> ids = m_canvas->selectedStates();
+    const QString why = Model::GroupStatesCommand::whyNot(*m_document.workflow(), ids);
+    if (!why.isEmpty()) {
+        statusBar()->showMessage(why, 6000);
+        return;
+    }
+    using Container = Model::GroupStatesCommand::Container;
+    const Model::ScopeId scope = m_document.workflow()->scopeOf(ids.front());
+    auto *command = new Model::GroupStatesCommand(&m_document, ids,
+                                                  intoMap ? Container::Map : Container::Parallel);
+    m_document.undoStack()->push(command);
+    // Select the new container, as after adding a state.
+    if (StateId container = m_document.workflow()->findState(scope, command->containerName()))
+        m_canvas->selectState(container);
 }
 
 bool MainWindow::openTemplate(const QString &resourcePath)

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QComboBox;
 class QDockWidget;
 class QGraphicsScene;
 class QLabel;
@@ -91,6 +92,8 @@ class MainWindow : public QMainWindow
     void onCanvasSelection(const std::vector<Model::StateId> &ids);
     void onTextCursorState(Model::StateId id);
     void onDiagnosticActivated(Model::StateId id, int line, int column);
+    // Moves the canvas selection into a new Parallel branch or Map processor.
+    void groupSelection(bool intoMap);
     void newDocument();
     void open();
     bool save();
@@ -115,6 +118,7 @@ class MainWindow : public QMainWindow
     QDockWidget *m_problemsDock = nullptr;
     QLabel *m_problemsLabel = nullptr;
     QLabel *m_fileLabel = nullptr;
+    QComboBox *m_textFormat = nullptr;
     QMenu *m_recentMenu = nullptr;
     QTimer m_validation;
     std::vector<Model::Diagnostic> m_currentDiagnostics;
