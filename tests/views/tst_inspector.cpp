@@ -41,6 +41,8 @@ class tst_Inspector : public QObject
     void choiceRulesForm();
     void choiceRulesFormJsonata();
     void jsonToggleShowsAndEditsRawJson();
+    void formsFitTheInspectorWidth_data();
+    void formsFitTheInspectorWidth();
 
   private:
     static StateId load(Model::Document &document, const char *json);
@@ -590,6 +592,42 @@ void tst_Inspector::jsonToggleShowsAndEditsRawJson()
     document.workflow()->setField(task, "Retry", Json("oops"));
     QVERIFY(editor->isJsonMode());
     QVERIFY(!child<QToolButton>(&inspector, "json_Retry")->isEnabled());
+}
+
+void tst_Inspector::formsFitTheInspectorWidth_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("retryCatch") << QStringLiteral(STEPWISE_SOURCE_DIR
+                                                  "/resources/templates/retry-catch.asl.json")
+                                << QStringLiteral("Call function");
+    QTest::newRow("choice") << QStringLiteral(STEPWISE_SOURCE_DIR
+                                              "/resources/templates/choice.asl.json")
+                            << QStringLiteral("Check amount");
+}
+
+// The inspector dock is narrow: the forms must not grow wider than it (the right edge would
+// be cut off, as it does not scroll sideways). Writes the form as a PNG to look at.
+void tst_Inspector::formsFitTheInspectorWidth()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, state);
+    Model::Document document;
+    QVERIFY(Model::loadDocument(document, file).ok());
+    Views::InspectorView inspector(&document);
+    inspector.resize(340, 2600);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    inspector.setState(stateNamed(document, state.toUtf8().constData()));
+    QCoreApplication::processEvents();
+    const QString png
+        = QDir::temp().filePath(QStringLiteral("stepwise-inspector-%1.png")
+                                    .arg(QString::fromLatin1(QTest::currentDataTag())));
+    QVERIFY(inspector.grab().save(png));
+    QVERIFY2(inspector.widget()->width() <= inspector.viewport()->width(),
+             qPrintable(QStringLiteral("%1 > %2")
+                            .arg(inspector.widget()->width())
+                            .arg(inspector.viewport()->width())));
 }
 
 QTEST_MAIN(tst_Inspector)

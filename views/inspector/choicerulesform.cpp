@@ -204,7 +204,7 @@ void ChoiceRulesForm::buildCondition(QFormLayout *form, const std::string &point
     else if (condition.contains("Not"))
         kind = ConditionKind::Not;
 
-    auto *kindBox = new QComboBox(form->parentWidget());
+    auto *kindBox = compactCombo(form->parentWidget());
     kindBox->setObjectName(inputName(pointer) + QLatin1String("_kind"));
     kindBox->addItem(tr("Comparison"));
     kindBox->addItem(tr("And: all of"));
@@ -279,7 +279,7 @@ void ChoiceRulesForm::buildComparison(QFormLayout *form, const std::string &poin
             QStringLiteral("$.status"));
     const Model::Json condition = valueAt(pointer);
     const std::string op = operatorOf(condition);
-    auto *opBox = new QComboBox(form->parentWidget());
+    auto *opBox = compactCombo(form->parentWidget());
     opBox->setObjectName(inputName(pointer) + QLatin1String("_operator"));
     for (const Model::ChoiceOperatorInfo &info : Model::choiceOperatorCatalog())
         opBox->addItem(QString::fromLatin1(info.name.data(), qsizetype(info.name.size())));

@@ -36,7 +36,7 @@ void RetryForm::build(QVBoxLayout *layout)
                 tr("2.0 (default)"));
         addLine(form, tr("Max delay (s)"), at + "/MaxDelaySeconds", integerParser(1),
                 tr("no limit"));
-        auto *jitter = new QComboBox(layout->parentWidget());
+        auto *jitter = compactCombo(layout->parentWidget());
         jitter->setObjectName(inputName(at + "/JitterStrategy"));
         jitter->addItem(tr("(default: NONE)"));
         jitter->addItems({QStringLiteral("FULL"), QStringLiteral("NONE")});

@@ -166,6 +166,15 @@ QString StructuredForm::inputName(const std::string &pointer) const
     return out;
 }
 
+QComboBox *StructuredForm::compactCombo(QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(6);
+    combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    return combo;
+}
+
 QFormLayout *StructuredForm::addItemFrame(QVBoxLayout *layout, const std::string &arrayPointer,
                                           int index, const QString &title)
 {
@@ -271,13 +280,14 @@ QLineEdit *StructuredForm::addLine(QFormLayout *layout, const QString &label,
 QComboBox *StructuredForm::addTarget(QFormLayout *layout, const QString &label,
                                      const std::string &pointer)
 {
-    auto *combo = new QComboBox(m_body);
+    auto *combo = compactCombo(m_body);
     combo->setObjectName(inputName(pointer));
     combo->setEditable(true);
     combo->setInsertPolicy(QComboBox::NoInsert);
     combo->addItem(QString());
     combo->addItems(m_targets);
     combo->setCurrentText(displayText(valueAt(pointer)));
+    combo->lineEdit()->setCursorPosition(0);
     layout->addRow(label, combo);
     QLabel *error = addErrorLabel(layout, combo, pointer);
     connect(combo, &QComboBox::currentTextChanged, this,
@@ -305,12 +315,13 @@ void StructuredForm::addErrorEquals(QFormLayout *layout, const std::string &poin
     for (int i = 0; i < count; ++i) {
         const std::string at = pointer + "/" + std::to_string(i);
         auto *row = new QHBoxLayout;
-        auto *combo = new QComboBox(box);
+        auto *combo = compactCombo(box);
         combo->setObjectName(inputName(at));
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
         combo->addItems(predefinedErrors());
         combo->setCurrentText(displayText(names[size_t(i)]));
+        combo->lineEdit()->setCursorPosition(0); // long names show their start
         connect(combo, &QComboBox::currentTextChanged, this, [this, at](const QString &text) {
             setAt(at, Model::Json(text.toStdString()), false);
         });

@@ -76,6 +76,8 @@ class StructuredForm : public QWidget
     void addJson(QFormLayout *layout, const QString &label, const std::string &pointer);
     // "<name>_<pointer with / as _>", the objectName of the input bound to `pointer`.
     QString inputName(const std::string &pointer) const;
+    // A combo box that does not widen the form to its longest item (the dock is narrow).
+    static QComboBox *compactCombo(QWidget *parent);
 
     static Parser textParser();
     static Parser pathParser(bool allowNull);
