@@ -27,13 +27,13 @@ SetFieldCommand::SetFieldCommand(Document *document, StateId id, const std::stri
 
 int SetFieldCommand::id() const
 {
-    return static_cast<int>(CommandId::SetField);
+    return m_mergeTag == "-" ? -1 : static_cast<int>(CommandId::SetField);
 }
 
 bool SetFieldCommand::mergeWith(const QUndoCommand *other)
 {
     auto next = static_cast<const SetFieldCommand *>(other);
-    if (!(next->m_state == m_state) || next->m_key != m_key)
+    if (!(next->m_state == m_state) || next->m_key != m_key || next->m_mergeTag != m_mergeTag)
         return false;
     m_after = next->m_after;
     setText(next->text());

@@ -18,6 +18,11 @@ class SetFieldCommand : public QUndoCommand
     SetFieldCommand(Document *document, StateId id, const std::string &key,
                     std::optional<Json> value, QUndoCommand *parent = nullptr);
 
+    // Which edits merge: by default every later edit of the same field; with a tag, only
+    // edits carrying the same tag (typing in one input of a form); "-" never merges (adding,
+    // removing or moving an item of a list is a step of its own).
+    void setMergeTag(const std::string &tag) { m_mergeTag = tag; }
+
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
     void undo() override;
@@ -32,6 +37,7 @@ class SetFieldCommand : public QUndoCommand
     std::optional<Json> m_before;
     std::optional<Json> m_after;
     Json m_bodyBefore; // restores the key's written position when undoing a removal
+    std::string m_mergeTag;
 };
 
 } // namespace Stepwise::Model

@@ -62,6 +62,7 @@ class tst_Commands : public QObject
     void renameState();
     void setFieldMergesTyping();
     void setFieldRemovalUndoKeepsKeyOrder();
+    void setFieldMergesOnlySameTag();
     void setStateJson();
     void connect_data();
     void connect();
@@ -237,6 +238,32 @@ void tst_Commands::setFieldMergesTyping()
     m_doc->undoStack()->push(new SetFieldCommand(m_doc.get(), b, "Seconds", Json(7)));
     m_doc->undoStack()->push(new SetFieldCommand(m_doc.get(), b, "Seconds", Json(123)));
     QCOMPARE(m_doc->undoStack()->count(), 2);
+}
+
+void tst_Commands::setFieldMergesOnlySameTag()
+{
+    const StateId d = id("D");
+    auto push = [&](const char *json, const char *tag) {
+        auto *command = new SetFieldCommand(m_doc.get(), d, "Retry", parse(json));
+        command->setMergeTag(tag);
+        m_doc->undoStack()->push(command);
+    };
+    push(R"([{"ErrorEquals": ["States.ALL"]}])", "-");
+    push(R"([{"ErrorEquals": ["States.ALL"], "MaxAttempts": 1}])", "/0/MaxAttempts");
+    push(R"([{"ErrorEquals": ["States.ALL"], "MaxAttempts": 12}])", "/0/MaxAttempts");
+    push(R"([{"ErrorEquals": ["States.ALL"], "MaxAttempts": 12, "IntervalSeconds": 3}])",
+         "/0/IntervalSeconds");
+    push(R"([])", "-");
+    push(R"([{"ErrorEquals": ["X"]}])", "-");
+    QCOMPARE(m_doc->undoStack()->count(), 5);
+    m_doc->undoStack()->undo();
+    m_doc->undoStack()->undo();
+    QCOMPARE(
+        m_doc->workflow()->field(d, "Retry"),
+        parse(R"([{"ErrorEquals": ["States.ALL"], "MaxAttempts": 12, "IntervalSeconds": 3}])"));
+    m_doc->undoStack()->undo();
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_doc->workflow()->field(d, "Retry"), parse(R"([{"ErrorEquals": ["States.ALL"]}])"));
 }
 
 void tst_Commands::setFieldRemovalUndoKeepsKeyOrder()

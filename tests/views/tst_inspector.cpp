@@ -421,6 +421,8 @@ void tst_Inspector::retryForm()
     retypeCombo(child<QComboBox>(&inspector, "retry_0_ErrorEquals_0"),
                 QStringLiteral("States.TaskFailed"));
     click(&inspector, "retry_0_ErrorEquals_add");
+    // One undo step per input typed into, and one for each change of a list's shape.
+    QCOMPARE(document.undoStack()->count(), 6);
     QCOMPARE(document.workflow()->field(task, "Retry"),
              Json::parse(R"([{"ErrorEquals": ["States.TaskFailed", "States.Timeout"],
                  "IntervalSeconds": 15, "MaxAttempts": 5, "x-note": {"kept": true},
@@ -502,6 +504,15 @@ void tst_Inspector::choiceRulesForm()
     QVERIFY(child<QLabel>(&inspector, "error_choice_0_NumericGreaterThan")->isVisible());
     retype(child<QLineEdit>(&inspector, "choice_0_value"), QStringLiteral("10"));
     retype(child<QLineEdit>(&inspector, "choice_0_Variable"), QStringLiteral("$.count"));
+    // Timestamps must be RFC 3339.
+    choose(child<QComboBox>(&inspector, "choice_0_operator"), QStringLiteral("TimestampEquals"));
+    retype(child<QLineEdit>(&inspector, "choice_0_value"), QStringLiteral("tomorrow"));
+    QVERIFY(child<QLabel>(&inspector, "error_choice_0_TimestampEquals")->isVisible());
+    retype(child<QLineEdit>(&inspector, "choice_0_value"), QStringLiteral("2026-11-25T20:00:00Z"));
+    QCOMPARE(document.workflow()->field(choice, "Choices")[0]["TimestampEquals"],
+             Json("2026-11-25T20:00:00Z"));
+    choose(child<QComboBox>(&inspector, "choice_0_operator"), QStringLiteral("NumericGreaterThan"));
+    retype(child<QLineEdit>(&inspector, "choice_0_value"), QStringLiteral("10"));
 
     // And wraps the comparison; a second condition is added and edited.
     choose(child<QComboBox>(&inspector, "choice_0_kind"), QStringLiteral("And: all of"));

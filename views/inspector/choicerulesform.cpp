@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -102,8 +103,18 @@ StructuredForm::Parser operandParser(Model::OperandKind kind)
         const QString trimmed = text.trimmed();
         switch (kind) {
         case Model::OperandKind::String:
-        case Model::OperandKind::Timestamp:
             return Model::Json(text.toStdString());
+        case Model::OperandKind::Timestamp: {
+            static const QRegularExpression rfc3339(QStringLiteral(
+                "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"));
+            if (!rfc3339.match(trimmed).hasMatch()) {
+                error = QCoreApplication::translate("Stepwise::Views::ChoiceRulesForm",
+                                                    "Expected an RFC 3339 timestamp such as "
+                                                    "2025-01-01T00:00:00Z");
+                return std::nullopt;
+            }
+            return Model::Json(trimmed.toStdString());
+        }
         case Model::OperandKind::Path:
             if (!trimmed.startsWith(QLatin1Char('$'))) {
                 error = QCoreApplication::translate("Stepwise::Views::ChoiceRulesForm",
@@ -180,8 +191,7 @@ void ChoiceRulesForm::build(QVBoxLayout *layout)
             buildCondition(form, at, 0);
         }
         addTarget(form, tr("Then go to"), at + "/Next");
-        if (rule.contains("Assign") || m_language == Model::QueryLanguage::Jsonata)
-            addJson(form, tr("Assign"), at + "/Assign");
+        addJson(form, tr("Assign"), at + "/Assign");
         if (rule.contains("Output") || m_language == Model::QueryLanguage::Jsonata)
             addJson(form, tr("Output"), at + "/Output");
         addLine(form, tr("Comment"), at + "/Comment", textParser());

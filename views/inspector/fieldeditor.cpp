@@ -101,15 +101,16 @@ FieldEditor::FieldEditor(const FieldSpec &spec, const QStringList &targets,
             m_form = new ChoiceRulesForm(targets, language, this);
         m_form->setObjectName(QStringLiteral("form_") + key);
         layout->addWidget(m_form);
-        connect(
-            m_form, &StructuredForm::edited, this, [this](const std::optional<Model::Json> &value) {
-                // Keep the JSON text in step without re-reading it.
-                m_updating = true;
-                m_text->setPlainText(value ? QString::fromStdString(value->dump(2)) : QString());
-                m_updating = false;
-                showError(QString());
-                Q_EMIT edited(value);
-            });
+        connect(m_form, &StructuredForm::edited, this,
+                [this](const std::optional<Model::Json> &value, const QString &part) {
+                    // Keep the JSON text in step without re-reading it.
+                    m_updating = true;
+                    m_text->setPlainText(value ? QString::fromStdString(value->dump(2))
+                                               : QString());
+                    m_updating = false;
+                    showError(QString());
+                    Q_EMIT edited(value, part);
+                });
         m_input = createJsonText();
         m_text->hide();
         break;
@@ -312,7 +313,7 @@ void FieldEditor::onUserEdit()
         return;
     if (m_form)
         m_form->setValue(value.value_or(Model::Json()));
-    Q_EMIT edited(value);
+    Q_EMIT edited(value, QString());
 }
 
 void FieldEditor::setValue(const std::optional<Model::Json> &value)

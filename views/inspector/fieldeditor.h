@@ -48,7 +48,9 @@ class FieldEditor : public QWidget
     bool isJsonMode() const;
 
   Q_SIGNALS:
-    void edited(const std::optional<Stepwise::Model::Json> &value);
+    // `mergeTag` tells which edits make one undo step (see SetFieldCommand::setMergeTag):
+    // empty for the field's own input, the form's part otherwise.
+    void edited(const std::optional<Stepwise::Model::Json> &value, const QString &mergeTag);
 
   private:
     void onUserEdit();

@@ -178,8 +178,8 @@ void InspectorView::rebuild()
         auto *editor = new FieldEditor(spec, targets, workflow->queryLanguage(m_state), section);
         const std::string fieldKey = key;
         connect(editor, &FieldEditor::edited, this,
-                [this, fieldKey](const std::optional<Model::Json> &value) {
-                    applyEdit(fieldKey, value);
+                [this, fieldKey](const std::optional<Model::Json> &value, const QString &tag) {
+                    applyEdit(fieldKey, value, tag);
                 });
         section->addWidget(editor);
         m_editors.push_back(editor);
@@ -258,7 +258,8 @@ void InspectorView::onStateChanged(StateId id)
         refresh();
 }
 
-void InspectorView::applyEdit(const std::string &key, const std::optional<Model::Json> &value)
+void InspectorView::applyEdit(const std::string &key, const std::optional<Model::Json> &value,
+                              const QString &mergeTag)
 {
     if (m_state == 0)
         return;
@@ -275,7 +276,9 @@ void InspectorView::applyEdit(const std::string &key, const std::optional<Model:
         stack->endMacro();
         return;
     }
-    stack->push(new Model::SetFieldCommand(m_document, m_state, key, value));
+    auto *command = new Model::SetFieldCommand(m_document, m_state, key, value);
+    command->setMergeTag(mergeTag.toStdString());
+    stack->push(command);
 }
 
 void InspectorView::applyRename()

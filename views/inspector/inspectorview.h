@@ -42,7 +42,8 @@ class InspectorView : public QScrollArea
     void buildWorkflowForm(QWidget *form, QVBoxLayout *layout);
     void refresh();
     void onStateChanged(Model::StateId id);
-    void applyEdit(const std::string &key, const std::optional<Model::Json> &value);
+    void applyEdit(const std::string &key, const std::optional<Model::Json> &value,
+                   const QString &mergeTag);
     void applyRename();
     std::vector<std::string> fieldsToShow() const;
 

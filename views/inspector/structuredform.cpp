@@ -122,12 +122,13 @@ void StructuredForm::setAt(const std::string &pointer, const std::optional<Model
     }
     if (rebuildForm)
         rebuild();
-    emitValue();
+    emitValue(rebuildForm ? "-" : pointer);
 }
 
-void StructuredForm::emitValue()
+void StructuredForm::emitValue(const std::string &part)
 {
-    Q_EMIT edited(m_value.empty() ? std::nullopt : std::optional<Model::Json>(m_value));
+    Q_EMIT edited(m_value.empty() ? std::nullopt : std::optional<Model::Json>(m_value),
+                  QString::fromStdString(part));
 }
 
 void StructuredForm::rebuild()

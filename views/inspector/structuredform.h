@@ -43,7 +43,9 @@ class StructuredForm : public QWidget
 
   Q_SIGNALS:
     // The whole new array; nullopt once the last item is removed (the field goes away).
-    void edited(const std::optional<Stepwise::Model::Json> &value);
+    // `part` is the pointer of the input typed into, or "-" for a change of the list's shape
+    // (so that undo steps follow what the user did).
+    void edited(const std::optional<Stepwise::Model::Json> &value, const QString &part);
 
   protected:
     // Adds the widgets for m_value to the layout.
@@ -90,7 +92,7 @@ class StructuredForm : public QWidget
     Model::Json m_value = Model::Json::array();
 
   private:
-    void emitValue();
+    void emitValue(const std::string &part);
     QLabel *addErrorLabel(QFormLayout *layout, QWidget *input, const std::string &pointer);
     void showInputError(QWidget *input, QLabel *label, const QString &error);
 
