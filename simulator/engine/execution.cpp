@@ -31,9 +31,19 @@ Json payloadDetails(const char *key, const Json &value)
     return details;
 }
 
-std::string typePrefix(StateType type)
+// "<Type>StateEntered" / "<Type>StateExited", built once per type.
+const char *stateEventType(StateType type, bool entered)
 {
-    return std::string(Model::toString(type));
+    static const auto names = [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (int t = 0; t <= static_cast<int>(StateType::Unknown); ++t) {
+            const std::string prefix(Model::toString(static_cast<StateType>(t)));
+            out.emplace_back(prefix + "StateEntered", prefix + "StateExited");
+        }
+        return out;
+    }();
+    const auto &pair = names.at(static_cast<size_t>(type));
+    return entered ? pair.first.c_str() : pair.second.c_str();
 }
 
 // Which events of a container the next iteration's previousEventId may point at: AWS chains
@@ -667,9 +677,9 @@ class Execution::Engine
     {
         ExecThread &t = T(ti);
         const CompiledState &s = m.state(t.state);
-        const std::string entered = typePrefix(s.type) + "StateEntered";
+        const char *entered = stateEventType(s.type, true);
         t.enteredAt = rt.now;
-        const std::int64_t id = emit(ti, entered.c_str(), [&] {
+        const std::int64_t id = emit(ti, entered, [&] {
             Json d = payloadDetails("input", T(ti).input);
             d["name"] = s.name;
             return Json{{"stateEnteredEventDetails", d}};
@@ -1390,8 +1400,8 @@ class Execution::Engine
     void exitState(int ti)
     {
         const CompiledState &s = m.state(T(ti).state);
-        const std::string exited = typePrefix(s.type) + "StateExited";
-        emit(ti, exited.c_str(), [&] {
+        const char *exited = stateEventType(s.type, false);
+        emit(ti, exited, [&] {
             Json d = Json::object();
             d["name"] = s.name;
             d["output"] = T(ti).output.dump();
