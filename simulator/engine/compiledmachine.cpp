@@ -1,5 +1,7 @@
 #include "simulator/engine/compiledmachine.h"
 
+#include "simulator/expr/jsonsize.h"
+
 #include "simulator/awslimits.h"
 #include "simulator/engine/jsonnumbers.h"
 
@@ -368,7 +370,7 @@ class CompiledMachine::Compiler
             return e;
         if (auto it = body.find("Result"); it != body.end()) {
             state.result = *it;
-            state.resultTooLarge = it->dump().size() > AwsLimits::maxPayloadBytes;
+            state.resultSize = jsonTextSize(*it);
         }
 
         switch (type) {

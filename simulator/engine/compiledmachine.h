@@ -71,7 +71,7 @@ struct CompiledState
     bool parametersTakeInput = false;
     std::shared_ptr<PayloadTemplate> parameters, resultSelector, itemSelector, assign;
     std::optional<Model::Json> result; // Pass
-    bool resultTooLarge = false;       // Result beyond AWS's payload limit
+    std::size_t resultSize = 0;        // the size of Result's JSON text
 
     // Task
     std::string resource;

@@ -3,11 +3,13 @@
 #include "simulator/engine/executionruntime.h"
 #include "simulator/engine/jsonnumbers.h"
 #include "simulator/engine/timestamp.h"
+#include "simulator/expr/jsonsize.h"
 #include "simulator/tasks/snsemulator.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace Stepwise::Sim {
@@ -384,11 +386,12 @@ class Execution::Engine
     }
 
     // An error the state can retry or catch (task failures, branch failures, ...).
-    void stateError(int ti, const Failure &failure, bool hasError = true, bool hasCause = true)
+    void stateError(int ti, const Failure &failure, bool hasError = true, bool hasCause = true,
+                    bool retriable = true)
     {
         ExecThread &t = T(ti);
         const CompiledState &s = m.state(t.state);
-        if (!isTerminalError(failure.error)) {
+        if (retriable && !isTerminalError(failure.error)) {
             for (size_t i = 0; i < s.retriers.size(); ++i) {
                 const CompiledRetrier &r = s.retriers[i];
                 if (!errorMatches(r.errorEquals, failure.error))
@@ -446,6 +449,7 @@ class Execution::Engine
                     return;
                 }
                 tt.output = std::move(output.value());
+                tt.outputSize = -1;
                 tt.nextState = c.nextIndex;
                 tt.phase = Phase::Exit;
                 return;
@@ -570,9 +574,12 @@ class Execution::Engine
     // ---- state processing ---------------------------------------------------------------
 
     // InputPath (+ Parameters when `withParameters`): the effective input, or a failure.
-    // `consume`: the state needs its raw input no more, so it may be moved.
-    bool effectiveInput(int ti, bool withParameters, Json &out, bool consume = false)
+    // `consume`: the state needs its raw input no more, so it may be moved. `size` receives
+    // the size of its JSON text when known without walking it, else -1.
+    bool effectiveInput(int ti, bool withParameters, Json &out, std::int64_t &size,
+                        bool consume = false)
     {
+        size = -1;
         ExecThread &t = T(ti);
         const CompiledState &s = m.state(t.state);
         Json afterInputPath;
@@ -598,32 +605,105 @@ class Execution::Engine
         if (withParameters && s.parameters) {
             ExpressionContext ctx = contextFor(ti, *current);
             // What InputPath built is ours; the state's input is when nothing reads it later.
-            auto built = current == &afterInputPath || s.parametersTakeInput
-                             ? s.parameters->evaluateConsuming(ctx, const_cast<Json &>(*current))
-                             : s.parameters->evaluate(ctx);
+            const bool ours = current == &afterInputPath;
+            const bool consuming = ours || s.parametersTakeInput;
+            // Sizes before anything moves: the moved nodes' share is then a difference.
+            const bool track = tracksSizes();
+            const std::int64_t inputBefore = ours || !track ? 0 : inputSize(ti);
+            const std::int64_t oursBefore = ours && track ? textSize(afterInputPath) : 0;
+            PayloadTemplate::Taken taken;
+            auto built = consuming ? s.parameters->evaluateConsuming(
+                             ctx, const_cast<Json &>(*current), track ? &taken : nullptr)
+                                   : s.parameters->evaluate(ctx);
             if (!built.ok()) {
                 runtimeFailure(ti, built.failure());
                 return false;
             }
             out = std::move(built.value());
             stage(ti, "afterParameters", out);
+            if (!track) {
+                if (consuming && !ours)
+                    T(ti).inputSize = -1;
+                return true;
+            }
+            if (taken.nodes == 0) {
+                size = textSize(out); // built from copies: as costly to count as to copy
+            } else {
+                // Only what did not move is walked: the moved nodes weigh what `current` lost.
+                const std::int64_t before = ours ? oursBefore
+                                            : current == &T(ti).input
+                                                ? inputBefore
+                                                : inputBefore
+                                                      - static_cast<std::int64_t>(
+                                                          jsonTextSizeAround(T(ti).input, current));
+                const std::int64_t lost = before - textSize(*current);
+                size = static_cast<std::int64_t>(taken.sizeWithoutThem) + lost;
+                if (!ours)
+                    T(ti).inputSize = inputBefore - lost;
+            }
+            if (size > maxPayload()) {
+                payloadTooLarge(ti);
+                return false;
+            }
             return true;
         }
-        if (current == &afterInputPath)
+        if (current == &afterInputPath) {
             out = std::move(afterInputPath);
-        else if (consume && current == &T(ti).input)
-            out = std::move(T(ti).input);
-        else
+        } else if (current == &T(ti).input) {
+            size = tracksSizes() ? inputSize(ti) : -1;
+            if (consume)
+                out = std::move(T(ti).input);
+            else
+                out = *current;
+        } else {
             out = *current;
+        }
         return true;
     }
 
+    static std::int64_t textSize(const Json &value)
+    {
+        return static_cast<std::int64_t>(jsonTextSize(value));
+    }
+
+    // Sizes are counted only for the payload quota.
+    bool tracksSizes() const { return x.m_options.maxPayloadBytes != 0; }
+
+    std::int64_t maxPayload() const
+    {
+        const std::size_t limit = x.m_options.maxPayloadBytes;
+        return limit == 0 ? INT64_MAX : static_cast<std::int64_t>(limit);
+    }
+
+    // The size of the current state's input text, walked once per value.
+    std::int64_t inputSize(int ti)
+    {
+        ExecThread &t = T(ti);
+        if (t.inputSize < 0)
+            t.inputSize = textSize(t.input);
+        return t.inputSize;
+    }
+
+    // AWS's quota on a state's data (its effective input after Parameters, its output).
+    void payloadTooLarge(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        stateError(ti,
+                   {"States.DataLimitExceeded",
+                    "The state/task '" + s.name
+                        + "' returned a result with a size exceeding the maximum number of bytes "
+                          "service limit."},
+                   true, true, false);
+    }
+
     // ResultSelector -> Assign -> ResultPath -> OutputPath, then the state exits.
-    void finishWithResult(int ti, Json result)
+    // `resultSize`: the size of the result's text when known, else -1.
+    void finishWithResult(int ti, Json result, std::int64_t resultSize = -1)
     {
         const CompiledState &s = m.state(T(ti).state);
         stage(ti, "result", result);
         if (s.resultSelector) {
+            resultSize = -1;
             ExpressionContext ctx = contextFor(ti, result);
             auto selected = s.resultSelector->evaluate(ctx);
             if (!selected.ok()) {
@@ -642,24 +722,42 @@ class Execution::Engine
             }
             T(ti).pendingAssign = std::move(assigned.value());
         }
+        // The output's size follows from the input's and the result's: only what ResultPath
+        // adds or replaces is walked.
+        const bool track = tracksSizes();
+        std::int64_t size = -1;
+        std::int64_t growth = 0;
+        if (track && !s.resultPath.discardsResult() && resultSize < 0)
+            resultSize = textSize(result);
+        if (!track)
+            size = -1;
+        else if (s.resultPath.replacesInput())
+            size = resultSize;
+        else
+            size = inputSize(ti);
         ExecThread &t = T(ti);
         auto afterResultPath = s.resultPath.replacesInput()
                                    ? s.resultPath.apply(Json(), std::move(result))
-                                   : s.resultPath.apply(std::move(t.input), std::move(result));
+                                   : s.resultPath.apply(std::move(t.input), std::move(result),
+                                                        track ? &growth : nullptr);
         if (!afterResultPath.ok()) {
             runtimeFailure(ti, afterResultPath.failure());
             return;
         }
+        if (track && s.resultPath.path())
+            size += growth + resultSize;
         stage(ti, "afterResultPath", afterResultPath.value());
-        applyOutputPath(ti, std::move(afterResultPath.value()));
         T(ti).nextState = s.end ? -1 : s.next;
+        applyOutputPath(ti, std::move(afterResultPath.value()), size);
     }
 
-    void applyOutputPath(int ti, Json value)
+    // `size`: the size of the value's text when known, else -1.
+    void applyOutputPath(int ti, Json value, std::int64_t size = -1)
     {
         const CompiledState &s = m.state(T(ti).state);
         if (s.outputPath.isIdentity()) {
             T(ti).output = std::move(value);
+            T(ti).outputSize = size >= 0 || !tracksSizes() ? size : textSize(T(ti).output);
         } else {
             ExpressionContext ctx = contextFor(ti, value);
             auto output = s.outputPath.apply(std::move(value), ctx);
@@ -668,6 +766,11 @@ class Execution::Engine
                 return;
             }
             T(ti).output = std::move(output.value());
+            T(ti).outputSize = tracksSizes() ? textSize(T(ti).output) : -1;
+        }
+        if (T(ti).outputSize > maxPayload()) {
+            payloadTooLarge(ti);
+            return;
         }
         stage(ti, "output", T(ti).output);
         T(ti).phase = Phase::Exit;
@@ -709,7 +812,7 @@ class Execution::Engine
 
         switch (s.type) {
         case StateType::Pass: {
-            if (s.resultTooLarge) {
+            if (static_cast<std::int64_t>(s.resultSize) > maxPayload()) {
                 T(ti).failure = {"States.DataLimitExceeded",
                                  "The state/task '" + s.name
                                      + "' returned a result with a size exceeding the maximum "
@@ -718,17 +821,22 @@ class Execution::Engine
                 return;
             }
             Json effective;
+            std::int64_t size;
             const bool consume = !s.parameters && !s.result && s.resultPath.replacesInput();
-            if (!effectiveInput(ti, true, effective, consume))
+            if (!effectiveInput(ti, true, effective, size, consume))
                 return;
-            finishWithResult(ti, s.result ? *s.result : std::move(effective));
+            if (s.result)
+                finishWithResult(ti, *s.result, static_cast<std::int64_t>(s.resultSize));
+            else
+                finishWithResult(ti, std::move(effective), size);
             return;
         }
         case StateType::Succeed: {
             Json effective;
-            if (!effectiveInput(ti, false, effective, true))
+            std::int64_t size;
+            if (!effectiveInput(ti, false, effective, size, true))
                 return;
-            applyOutputPath(ti, std::move(effective));
+            applyOutputPath(ti, std::move(effective), size);
             return;
         }
         case StateType::Fail:
@@ -742,7 +850,8 @@ class Execution::Engine
             return;
         case StateType::Task: {
             Json effective;
-            if (!effectiveInput(ti, true, effective))
+            std::int64_t size;
+            if (!effectiveInput(ti, true, effective, size))
                 return;
             T(ti).effective = std::move(effective);
             T(ti).phase = Phase::TaskSchedule;
@@ -750,7 +859,8 @@ class Execution::Engine
         }
         case StateType::Parallel: {
             Json effective;
-            if (!effectiveInput(ti, true, effective))
+            std::int64_t size;
+            if (!effectiveInput(ti, true, effective, size))
                 return;
             T(ti).containerInput = std::move(effective);
             T(ti).results.assign(s.branches.size(), Json());
@@ -790,7 +900,8 @@ class Execution::Engine
     {
         const CompiledState &s = m.state(T(ti).state);
         Json effective;
-        if (!effectiveInput(ti, false, effective, true))
+        std::int64_t size;
+        if (!effectiveInput(ti, false, effective, size, true))
             return;
         ExpressionContext ctx = contextFor(ti, effective);
         int next = -1;
@@ -819,15 +930,16 @@ class Execution::Engine
             if (!assignVariables(ti, s.assign, effective))
                 return;
         }
-        applyOutputPath(ti, std::move(effective));
         T(ti).nextState = next;
+        applyOutputPath(ti, std::move(effective), size);
     }
 
     void enterWait(int ti)
     {
         const CompiledState &s = m.state(T(ti).state);
         Json effective;
-        if (!effectiveInput(ti, false, effective, true))
+        std::int64_t size;
+        if (!effectiveInput(ti, false, effective, size, true))
             return;
         ExpressionContext ctx = contextFor(ti, effective);
         std::int64_t until = rt.now;
@@ -893,7 +1005,7 @@ class Execution::Engine
             runtimeFailure(ti, {"States.Runtime", "Wait state delay is too long."});
             return;
         }
-        applyOutputPath(ti, std::move(effective));
+        applyOutputPath(ti, std::move(effective), size);
         if (T(ti).phase == Phase::Exit) {
             T(ti).wakeAt = until;
             T(ti).nextState = s.end ? -1 : s.next;
@@ -972,9 +1084,10 @@ class Execution::Engine
         // no copy of a possibly large input.
         const bool usesInput = s.inputPath.isIdentity();
         Json effectiveCopy;
+        std::int64_t size;
         if (usesInput)
             stage(ti, "afterInputPath", T(ti).input);
-        else if (!effectiveInput(ti, false, effectiveCopy))
+        else if (!effectiveInput(ti, false, effectiveCopy, size))
             return;
         const Json &effective = usesInput ? T(ti).input : effectiveCopy;
         ExpressionContext ctx = contextFor(ti, effective);
@@ -1334,8 +1447,8 @@ class Execution::Engine
             return;
         }
         if (response->succeeded) {
-            const std::size_t size = response->output.dump().size();
-            if (size > AwsLimits::maxPayloadBytes) {
+            const std::size_t size = jsonTextSize(response->output);
+            if (static_cast<std::int64_t>(size) > maxPayload()) {
                 response->succeeded = false;
                 response->failure
                     = {"States.DataLimitExceeded",
@@ -1420,7 +1533,9 @@ class Execution::Engine
         if (t.nextState >= 0 && s.type != StateType::Succeed) {
             t.state = t.nextState;
             t.input = std::move(t.output);
+            t.inputSize = t.outputSize;
             t.output = Json();
+            t.outputSize = -1;
             t.phase = Phase::Enter;
             return;
         }

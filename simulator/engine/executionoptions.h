@@ -27,6 +27,9 @@ struct ExecutionOptions
     // AWS fails an execution at this many events; 0 disables the limit (EXPRESS-like runs,
     // benchmarks).
     int maxHistoryEvents = AwsLimits::maxHistoryEvents;
+    // AWS fails a state whose effective input or output text is longer (States.
+    // DataLimitExceeded); 0 disables the check (benchmarks whose input AWS would refuse).
+    std::size_t maxPayloadBytes = AwsLimits::maxPayloadBytes;
     // Replaces the context object ("$$") as a whole, as TestState's `context` does.
     std::optional<Model::Json> contextObject;
     // Variables visible to the first state (TestState's `variables`).

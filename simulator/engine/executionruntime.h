@@ -48,10 +48,12 @@ struct ExecThread
     std::int64_t enteredEventId = 0;
     std::int64_t enteredAt = 0;
 
-    Model::Json input;         // the current state's input
-    Model::Json effective;     // after InputPath + Parameters (what a Task receives)
-    Model::Json output;        // ready for <Type>StateExited / the line's result
-    Model::Json pendingAssign; // variables to set when the state exits (null: none)
+    Model::Json input;            // the current state's input
+    std::int64_t inputSize = -1;  // its JSON text's size, -1 until counted
+    std::int64_t outputSize = -1; // the same for `output`
+    Model::Json effective;        // after InputPath + Parameters (what a Task receives)
+    Model::Json output;           // ready for <Type>StateExited / the line's result
+    Model::Json pendingAssign;    // variables to set when the state exits (null: none)
     Model::Json variables = Model::Json::object();
     Failure failure;
     bool failed = false;

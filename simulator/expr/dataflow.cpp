@@ -94,7 +94,7 @@ Model::Result<ResultPath> ResultPath::compile(const Json *field)
     return result;
 }
 
-Outcome<Json> ResultPath::apply(Json stateInput, Json result) const
+Outcome<Json> ResultPath::apply(Json stateInput, Json result, std::int64_t *growth) const
 {
     switch (m_kind) {
     case Kind::Replace:
@@ -105,7 +105,7 @@ Outcome<Json> ResultPath::apply(Json stateInput, Json result) const
         break;
     }
     std::string why;
-    if (!m_path->assign(stateInput, std::move(result), &why)) {
+    if (!m_path->assign(stateInput, std::move(result), &why, growth)) {
         return Failure{"States.ResultPathMatchFailure",
                        "Unable to apply ResultPath '" + m_path->text() + "': " + why};
     }

@@ -48,7 +48,8 @@ class ResultPath
     static Model::Result<ResultPath> compile(const Json *field);
 
     // Failure: States.ResultPathMatchFailure when the input cannot hold the result there.
-    Outcome<Json> apply(Json stateInput, Json result) const;
+    // `growth` (a path other than "$" only) receives JsonPath::assign()'s growth.
+    Outcome<Json> apply(Json stateInput, Json result, std::int64_t *growth = nullptr) const;
 
     bool replacesInput() const { return m_kind == Kind::Replace; }
     bool discardsResult() const { return m_kind == Kind::Discard; }

@@ -1,5 +1,6 @@
 #include "simulator/expr/jsonpath.h"
 #include "simulator/expr/jsonmembers.h"
+#include "simulator/expr/jsonsize.h"
 #include "simulator/expr/jsontext.h"
 
 #include "simulator/expr/jsonpathevaluator.h"
@@ -111,9 +112,18 @@ const Json *JsonPath::locate(const ExpressionContext &ctx, std::string *why) con
     return Detail::walkDefinite(ast, *root, unused, why);
 }
 
-bool JsonPath::assign(Json &document, Json value, std::string *why) const
+bool JsonPath::assign(Json &document, Json value, std::string *why, std::int64_t *growth) const
 {
     const Detail::PathAst &ast = *m_ast;
+    std::int64_t added = 0;
+    auto grown = [&](const Json *replaced) {
+        if (growth)
+            *growth = added - (replaced ? static_cast<std::int64_t>(jsonTextSize(*replaced)) : 0);
+    };
+    // A member created in `object`: its key, the colon and a comma unless it is the first.
+    auto newMember = [&](const Json &object, const std::string &key) {
+        added += static_cast<std::int64_t>(jsonStringSize(key)) + 1 + (object.empty() ? 0 : 1);
+    };
     if (!ast.referenceOnly || ast.root != Detail::RootKind::Input) {
         if (why)
             *why = "'" + ast.text + "' is not a reference path";
@@ -131,12 +141,25 @@ bool JsonPath::assign(Json &document, Json value, std::string *why) const
                 }
                 return false;
             }
+            const auto it = node->find(step.names.front());
             if (last) {
-                setMember(*node, step.names.front(), std::move(value));
+                if (it != node->end()) {
+                    grown(&*it);
+                    *it = std::move(value);
+                } else {
+                    newMember(*node, step.names.front());
+                    grown(nullptr);
+                    setMember(*node, step.names.front(), std::move(value));
+                }
                 return true;
             }
-            const auto it = node->find(step.names.front());
-            node = it != node->end() ? &*it : &setMember(*node, step.names.front(), Json::object());
+            if (it != node->end()) {
+                node = &*it;
+            } else {
+                newMember(*node, step.names.front());
+                added += 2; // the braces of the object created
+                node = &setMember(*node, step.names.front(), Json::object());
+            }
         } else {
             if (!node->is_array()) {
                 if (why) {
@@ -158,12 +181,14 @@ bool JsonPath::assign(Json &document, Json value, std::string *why) const
             }
             Json &child = (*node)[static_cast<size_t>(index)];
             if (last) {
+                grown(&child);
                 child = std::move(value);
                 return true;
             }
             node = &child;
         }
     }
+    grown(&document);
     document = std::move(value);
     return true;
 }

@@ -4,6 +4,7 @@
 #include "simulator/expr/expressioncontext.h"
 #include "simulator/expr/failure.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,7 +57,10 @@ class JsonPath
     // missing object keys on the way. False (with the reason in `why`) when a step meets a
     // value that cannot hold it (a non-object for a key, a non-array or short array for an
     // index).
-    bool assign(Json &document, Json value, std::string *why = nullptr) const;
+    // `growth`, when given, receives how many bytes the document's JSON text grew by, the new
+    // value's own text not counted (keys and objects created, minus the replaced value).
+    bool assign(Json &document, Json value, std::string *why = nullptr,
+                std::int64_t *growth = nullptr) const;
 
     // Whether `inner` always selects this path's node or a node inside it: both are reference
     // paths from the same root, this one's steps begin `inner`'s, and no step is a negative

@@ -1,5 +1,6 @@
 #include "simulator/expr/payloadtemplate.h"
 #include "simulator/expr/jsonmembers.h"
+#include "simulator/expr/jsonsize.h"
 #include "simulator/expr/jsontext.h"
 
 #include "model/json/jsonpointer.h"
@@ -284,14 +285,20 @@ Outcome<Json> PayloadTemplate::evaluate(const ExpressionContext &ctx) const
     return evaluateNode(*m_root, ctx, nullptr);
 }
 
-Outcome<Json> PayloadTemplate::evaluateConsuming(const ExpressionContext &ctx,
-                                                 Json &consumable) const
+Outcome<Json> PayloadTemplate::evaluateConsuming(const ExpressionContext &ctx, Json &consumable,
+                                                 Taken *taken) const
 {
+    if (taken)
+        *taken = Taken();
     if (!m_root->movable || ctx.input != &consumable)
         return evaluateNode(*m_root, ctx, nullptr);
     Moves moves;
     auto value = evaluateNode(*m_root, ctx, &moves);
     if (value && !moves.empty()) {
+        if (taken) {
+            taken->nodes = moves.size();
+            taken->sizeWithoutThem = jsonTextSize(value.value());
+        }
         size_t next = 0;
         fillMoves(*m_root, value.value(), moves, next);
     }

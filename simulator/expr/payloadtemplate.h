@@ -33,7 +33,15 @@ class PayloadTemplate
     // is then left in an unspecified state): a field whose value is a "$" node that no other
     // expression of the template reads takes that node by move instead of copying it. Nothing
     // moves unless the whole template evaluated (a failure's cause shows the input intact).
-    Outcome<Json> evaluateConsuming(const ExpressionContext &ctx, Json &consumable) const;
+    // `taken`, when given, receives how many nodes moved and the size of the built value's
+    // JSON text with each of them counted as null (see jsonTextSize()).
+    struct Taken
+    {
+        std::size_t nodes = 0;
+        std::size_t sizeWithoutThem = 0;
+    };
+    Outcome<Json> evaluateConsuming(const ExpressionContext &ctx, Json &consumable,
+                                    Taken *taken = nullptr) const;
 
     // Whether the template holds no expression at all (evaluate() returns a constant).
     bool isConstant() const;
