@@ -385,13 +385,12 @@ class Execution::Engine
         t.phase = Phase::Fail;
     }
 
-    // An error the state can retry or catch (task failures, branch failures, ...).
-    void stateError(int ti, const Failure &failure, bool hasError = true, bool hasCause = true,
-                    bool retriable = true)
+    // Schedules the state again when a retrier matches `failure` and has attempts left.
+    bool retry(int ti, const Failure &failure)
     {
         ExecThread &t = T(ti);
         const CompiledState &s = m.state(t.state);
-        if (retriable && !isTerminalError(failure.error)) {
+        if (!isTerminalError(failure.error)) {
             for (size_t i = 0; i < s.retriers.size(); ++i) {
                 const CompiledRetrier &r = s.retriers[i];
                 if (!errorMatches(r.errorEquals, failure.error))
@@ -415,11 +414,21 @@ class Execution::Engine
                         = s.type == StateType::Task ? Phase::TaskSchedule : Phase::ContainerStart;
                     if (s.type == StateType::Parallel || s.type == StateType::Map)
                         resetContainer(ti);
-                    return;
+                    return true;
                 }
                 break;
             }
         }
+        return false;
+    }
+
+    // An error the state can retry or catch (task failures, branch failures, ...).
+    void stateError(int ti, const Failure &failure, bool hasError = true, bool hasCause = true,
+                    bool retriable = true)
+    {
+        if (retriable && retry(ti, failure))
+            return;
+        const CompiledState &s = m.state(T(ti).state);
         if (!isTerminalError(failure.error) || failure.error == "States.DataLimitExceeded") {
             for (const CompiledCatcher &c : s.catchers) {
                 bool matches = errorMatches(c.errorEquals, failure.error);
@@ -483,10 +492,15 @@ class Execution::Engine
             return;
         }
         if (t.kind == ThreadKind::Iteration) {
-            emit(ti, "MapIterationFailed", [&] {
-                return Json{{"mapIterationFailedEventDetails",
-                             {{"index", t.slot}, {"name", m.state(T(t.parent).state).name}}}};
-            });
+            // An iteration's end marker: the Map's next event follows the iteration's last
+            // state event, as after MapIterationSucceeded.
+            emit(
+                ti, "MapIterationFailed",
+                [&] {
+                    return Json{{"mapIterationFailedEventDetails",
+                                 {{"index", t.slot}, {"name", m.state(T(t.parent).state).name}}}};
+                },
+                false);
         }
         const int pi = t.parent;
         ExecThread &p = T(pi);
@@ -536,7 +550,7 @@ class Execution::Engine
         abortChildren(pi);
         ExecThread &pp = T(pi);
         pp.phase = Phase::ContainerEnd;
-        pp.lastEventId = pp.lastChildEvent;
+        pp.lastEventId = pp.lastChainedChildEvent;
     }
 
     void childFinished(int pi)
@@ -1353,9 +1367,13 @@ class Execution::Engine
         }
         ExecThread &t = T(ti);
         if (t.childFailed) {
+            // A retry starts the state again with no <Type>StateFailed first, as AWS records.
+            const Failure failure = t.childFailure;
+            if (retry(ti, failure))
+                return;
             emitPlain(ti, isMap ? "MapStateFailed" : "ParallelStateFailed");
             ExecThread &tt = T(ti);
-            stateError(ti, tt.childFailure, tt.childHasError, tt.childHasCause);
+            stateError(ti, failure, tt.childHasError, tt.childHasCause, false);
             return;
         }
         emitPlain(ti, isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", false);
