@@ -42,12 +42,17 @@ inline Json generateWorkflow(int count)
             break;
         case 3:
             if (i % 50 == 3 && total + 5 <= count) {
-                Json branch = {{"StartAt", "A"},
-                               {"States",
-                                {{"A", {{"Type", "Pass"}, {"Next", "B"}}},
-                                 {"B", {{"Type", "Wait"}, {"Seconds", 1}, {"End", true}}}}}};
+                // State names are unique across the whole definition, as ASL requires.
+                auto branch = [&](const std::string &tag) {
+                    const std::string a = name(i) + tag + "A";
+                    const std::string b = name(i) + tag + "B";
+                    return Json{{"StartAt", a},
+                                {"States",
+                                 {{a, {{"Type", "Pass"}, {"Next", b}}},
+                                  {b, {{"Type", "Wait"}, {"Seconds", 1}, {"End", true}}}}}};
+                };
                 body = Json{{"Type", "Parallel"},
-                            {"Branches", Json::array({branch, branch})},
+                            {"Branches", Json::array({branch("L"), branch("R")})},
                             {"Next", next}};
                 total += 4; // the branches' states
             } else {

@@ -1,7 +1,7 @@
-// stepwise-canvas-bench [STATES] [--only 100|fit]: generates a workflow of STATES states
-// (default 1000, see tests/generatedworkflow.h), opens it on the canvas offscreen and prints
-// open + layout + first paint (ms), the layout share, and median / max frame times (ms)
-// while dragging a state with the mouse, at 100% zoom and at fit-to-view.
+// stepwise-canvas-bench [STATES] [--only 100|fit] [--write FILE] [--shots PREFIX]: generates a
+// workflow of STATES states (default 1000, see tests/generatedworkflow.h), opens it on the canvas
+// offscreen and prints open + layout + first paint (ms), the layout share, and median / max frame
+// times (ms) while dragging a state with the mouse, at 100% zoom and at fit-to-view.
 #include "generatedworkflow.h"
 #include "model/document.h"
 #include "views/canvas/canvasscene.h"
@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
 #include <algorithm>
@@ -49,10 +50,23 @@ int main(int argc, char **argv)
 {
     int count = 1000;
     QString only;
+    const char *write = nullptr;
+    QString shots;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--help") == 0) {
-            std::printf("usage: stepwise-canvas-bench [STATES] [--only 100|fit]\n");
+            std::printf("usage: stepwise-canvas-bench [STATES] [--only 100|fit] [--write FILE] "
+                        "[--shots PREFIX]\n");
             return 0;
+        }
+        if (std::strcmp(argv[i], "--write") == 0 && i + 1 < argc) {
+            // The generated definition as a file, e.g. to open it in the designer.
+            write = argv[++i];
+            continue;
+        }
+        if (std::strcmp(argv[i], "--shots") == 0 && i + 1 < argc) {
+            // Pictures of the view as the drags start: PREFIX-100.png and PREFIX-fit.png.
+            shots = QString::fromLocal8Bit(argv[++i]);
+            continue;
         }
         if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc)
             only = QString::fromLocal8Bit(argv[++i]);
@@ -63,6 +77,13 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const Json definition = Tests::generateWorkflow(count);
+    if (write) {
+        QFile file(QString::fromLocal8Bit(write));
+        if (!file.open(QIODevice::WriteOnly))
+            return 1;
+        file.write(QByteArray::fromStdString(definition.dump(2)));
+        return 0;
+    }
 
     QElapsedTimer timer;
     timer.start();
@@ -93,6 +114,9 @@ int main(int argc, char **argv)
         Views::StateItem *item = view.scene()->stateItem(ids[ids.size() / 2]);
         view.centerOn(item);
         QApplication::processEvents();
+        if (!shots.isEmpty())
+            view.grab().save(shots
+                             + (fit ? QStringLiteral("-fit.png") : QStringLiteral("-100.png")));
         const QPointF before = item->pos();
         const QPoint from = view.mapFromScene(item->sceneBoundingRect().center());
         QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);

@@ -26,6 +26,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 
 namespace Stepwise::Views {
 
@@ -411,12 +413,100 @@ void CanvasScene::processScope(ScopeId scope)
     const std::set<StateId> moved = placeItems(scope);
     if (structure || view.edges.empty()) {
         rebuildEdges(scope);
-        return;
+    } else {
+        // Only edges whose ends moved need a new route (0 stands for the markers).
+        for (EdgeItem *edge : view.edges) {
+            if (moved.count(edge->from()) > 0 || moved.count(edge->to()) > 0)
+                routeEdge(edge, scope);
+        }
     }
-    // Only edges whose ends moved need a new route (0 stands for the markers).
+    placeLabels(scope);
+}
+
+void CanvasScene::placeLabels(ScopeId scope)
+{
+    const Model::Workflow &workflow = *m_document->workflow();
+    ScopeView &view = m_scopes[scope];
+    // Boxes to keep clear, bucketed in a coarse grid so big diagrams stay fast.
+    constexpr qreal kCell = 160;
+    std::unordered_map<std::int64_t, std::vector<QRectF>> grid;
+    auto cells = [&](const QRectF &rect, const std::function<void(std::int64_t)> &visit) {
+        const auto x0 = static_cast<std::int64_t>(std::floor(rect.left() / kCell));
+        const auto x1 = static_cast<std::int64_t>(std::floor(rect.right() / kCell));
+        const auto y0 = static_cast<std::int64_t>(std::floor(rect.top() / kCell));
+        const auto y1 = static_cast<std::int64_t>(std::floor(rect.bottom() / kCell));
+        for (auto x = x0; x <= x1; ++x)
+            for (auto y = y0; y <= y1; ++y)
+                visit(x * 1000003 + y);
+    };
+    auto block = [&](const QRectF &rect) {
+        cells(rect, [&](std::int64_t cell) { grid[cell].push_back(rect); });
+    };
+    auto clear = [&](const QRectF &rect) {
+        bool free = true;
+        cells(rect, [&](std::int64_t cell) {
+            auto it = grid.find(cell);
+            if (free && it != grid.end())
+                free = std::none_of(it->second.begin(), it->second.end(),
+                                    [&](const QRectF &other) { return other.intersects(rect); });
+        });
+        return free;
+    };
+    for (StateId id : workflow.states(scope)) {
+        if (stateItem(id))
+            block(nodeRect(id));
+    }
+    if (!view.lane) {
+        for (MarkerItem *marker : {m_startMarker, m_endMarker}) {
+            if (marker->isVisible())
+                block(QRectF(marker->pos(), MarkerItem::size()));
+        }
+    }
+    constexpr qreal kStep = 8;
+    constexpr qreal kReach = 480; // labels stay near where their edge starts
+    // Short edges have the fewest places for a label: they choose first.
+    std::vector<std::pair<qreal, EdgeItem *>> labelled;
     for (EdgeItem *edge : view.edges) {
-        if (moved.count(edge->from()) > 0 || moved.count(edge->to()) > 0)
-            routeEdge(edge, scope);
+        if (!edge->labelRect().isEmpty())
+            labelled.emplace_back(edge->routeLength(), edge);
+    }
+    std::stable_sort(labelled.begin(), labelled.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[routeLength, edge] : labelled) {
+        const QRectF label = edge->labelRect();
+        const qreal length = routeLength;
+        // Nearest to the edge's own choice first, then further along (or back).
+        qreal preferred = 0;
+        for (qreal d = 0; d <= std::min(length, kReach); d += 2) {
+            if (QLineF(edge->pointAtDistance(d), label.center()).length() < 3) {
+                preferred = d;
+                break;
+            }
+        }
+        std::vector<qreal> distances;
+        for (qreal d = 0; d <= std::min(length, kReach); d += kStep)
+            distances.push_back(d);
+        std::stable_sort(distances.begin(), distances.end(), [&](qreal a, qreal b) {
+            return std::abs(a - preferred) < std::abs(b - preferred);
+        });
+        std::optional<QPointF> chosen;
+        // On the route first; then beside it, where crowded fans leave no room on it.
+        for (qreal side : {0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0}) {
+            for (qreal d : distances) {
+                const QPointF at
+                    = edge->pointAtDistance(d) + QPointF(side * (label.width() / 2 + 6), 0);
+                const QRectF rect = QRectF(label).translated(at - label.center());
+                if (clear(rect.adjusted(-2, -2, 2, 2))) {
+                    chosen = at;
+                    break;
+                }
+            }
+            if (chosen)
+                break;
+        }
+        if (chosen)
+            edge->setLabelCentre(*chosen);
+        block(edge->labelRect());
     }
 }
 

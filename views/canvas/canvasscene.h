@@ -122,6 +122,8 @@ class CanvasScene : public QGraphicsScene
     void sizeContainer(Model::StateId id);
     void rebuildEdges(Model::ScopeId scope);
     void routeEdge(EdgeItem *edge, Model::ScopeId scope);
+    // Moves edge labels along their routes so they cover no state and no other label.
+    void placeLabels(Model::ScopeId scope);
     QRectF nodeRect(Model::StateId id) const; // in the scope's parent-item coordinates
     void updateContent(Model::StateId id);
     void clearConnectionDrag();

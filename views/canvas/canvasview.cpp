@@ -54,7 +54,6 @@ CanvasView::CanvasView(Model::Document *document, QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     viewport()->grabGesture(Qt::PinchGesture);
     m_minimap = new MinimapView(this);
-    m_minimap->resize(200, 140);
 
     connect(m_scene, &QGraphicsScene::selectionChanged, this,
             [this] { Q_EMIT selectionChanged(m_scene->selectedStates()); });
@@ -221,6 +220,7 @@ void CanvasView::wheelEvent(QWheelEvent *event)
 
 void CanvasView::mousePressEvent(QMouseEvent *event)
 {
+    m_buttonDown = true;
     if (event->button() == Qt::MiddleButton) {
         m_middlePanning = true;
         m_panOrigin = event->position().toPoint();
@@ -248,6 +248,7 @@ void CanvasView::mouseMoveEvent(QMouseEvent *event)
 
 void CanvasView::mouseReleaseEvent(QMouseEvent *event)
 {
+    m_buttonDown = event->buttons() != Qt::NoButton;
     if (m_middlePanning && event->button() == Qt::MiddleButton) {
         m_middlePanning = false;
         viewport()->unsetCursor();

@@ -32,6 +32,10 @@ class CanvasView : public QGraphicsView
 
     std::vector<Model::StateId> selectedStates() const;
     qreal zoom() const;
+    // True while a mouse button is held on the canvas (a drag may be under way).
+    bool isDragging() const { return m_buttonDown; }
+    // Puts the minimap in the viewport's bottom-right corner (after it changed size).
+    void placeMinimap();
     // The clipboard's own format: {"fragment": ASL {"StartAt", "States"}, "positions": {...}}.
     static QString fragmentMimeType();
 
@@ -75,7 +79,6 @@ class CanvasView : public QGraphicsView
   private:
     bool isEditingText() const;
     void updateSceneRect();
-    void placeMinimap();
     void nudgeSelection(QPointF delta);
     void highlightDropTarget(QPointF scenePos);
 
@@ -87,6 +90,7 @@ class CanvasView : public QGraphicsView
     QPoint m_panOrigin;
     QPointF m_lastScenePos;
     bool m_hasMouse = false;
+    bool m_buttonDown = false;
 };
 
 } // namespace Stepwise::Views

@@ -107,6 +107,41 @@ void EdgeItem::setRoute(const QPainterPath &route)
     m_head << end << end - direction * 9 + normal * 4.5 << end - direction * 9 - normal * 4.5;
 }
 
+void EdgeItem::setLabelCentre(QPointF centre)
+{
+    if (m_labelRect.isEmpty() || m_labelRect.center() == centre)
+        return;
+    prepareGeometryChange();
+    m_labelRect.moveCenter(centre);
+    m_bounds = m_bounds.united(m_labelRect.adjusted(-2, -2, 2, 2));
+    m_shape = QPainterPath();
+}
+
+qreal EdgeItem::routeLength() const
+{
+    if (m_runs.empty())
+        return 0;
+    const Run &last = m_runs.back();
+    qreal length = last.offset;
+    for (int i = 1; i < last.points.size(); ++i)
+        length += QLineF(last.points[i - 1], last.points[i]).length();
+    return length;
+}
+
+QPointF EdgeItem::pointAtDistance(qreal distance) const
+{
+    for (const Run &run : m_runs) {
+        qreal travelled = run.offset;
+        for (int i = 1; i < run.points.size(); ++i) {
+            const QLineF segment(run.points[i - 1], run.points[i]);
+            if (travelled + segment.length() >= distance && segment.length() > 0)
+                return segment.pointAt((distance - travelled) / segment.length());
+            travelled += segment.length();
+        }
+    }
+    return m_route.currentPosition();
+}
+
 QRectF EdgeItem::gripRect() const
 {
     const QPointF end = m_route.currentPosition();

@@ -39,6 +39,14 @@ class EdgeItem : public QGraphicsItem
     void setRoute(const QPainterPath &route);
     QPainterPath route() const { return m_route; }
 
+    // The label's box in parent coordinates (empty without a label). The edge puts it on
+    // its route near the start; the scene may move it along the route to keep it clear.
+    QRectF labelRect() const { return m_labelRect; }
+    void setLabelCentre(QPointF centre);
+    // The route's length and the point at a distance along it (walks the flattened route).
+    qreal routeLength() const;
+    QPointF pointAtDistance(qreal distance) const;
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -51,7 +59,6 @@ class EdgeItem : public QGraphicsItem
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
   private:
-    QRectF labelRect() const { return m_labelRect; }
     QRectF gripRect() const;
     CanvasScene *canvas() const;
 

@@ -4,74 +4,173 @@
 #include "views/canvas/canvasview.h"
 
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 
 namespace Stepwise::Views {
 
+namespace {
+
+constexpr int kMaxWidth = 168;
+constexpr int kMaxHeight = 112;
+constexpr int kMargin = 4;
+
+} // namespace
+
 MinimapView::MinimapView(CanvasView *canvas)
-    : QGraphicsView(canvas->scene(), canvas)
+    : QWidget(canvas)
     , m_canvas(canvas)
 {
-    setInteractive(false);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setRenderHint(QPainter::Antialiasing);
-    setViewportUpdateMode(QGraphicsView::NoViewportUpdate);
-    setFrameShape(QFrame::Box);
+    setAttribute(Qt::WA_TranslucentBackground);
     setCursor(Qt::PointingHandCursor);
-    setToolTip(tr("Overview: click to scroll the canvas"));
+    setToolTip(tr("Overview: click to scroll the canvas (View > Show Minimap hides it)"));
+    resize(kMaxWidth, kMaxHeight);
     m_refresh.setSingleShot(true);
-    m_refresh.setInterval(150);
+    m_refresh.setInterval(250);
     connect(&m_refresh, &QTimer::timeout, this, [this] {
-        refit();
-        viewport()->update();
-    });
-    auto later = [this] {
-        if (!m_refresh.isActive())
+        // Redrawing the whole diagram mid-drag would cost a frame: wait for the drop.
+        if (m_canvas->isDragging())
             m_refresh.start();
+        else
+            refresh();
+    });
+    connect(canvas->scene(), &QGraphicsScene::changed, this, &MinimapView::scheduleRefresh);
+    connect(canvas->scene(), &CanvasScene::layoutUpdated, this, &MinimapView::scheduleRefresh);
+    // Scrolling and zooming move the outline only.
+    auto outline = [this] {
+        updateVisibility();
+        update();
     };
-    connect(canvas->scene(), &QGraphicsScene::changed, this, later);
-    connect(canvas->horizontalScrollBar(), &QScrollBar::valueChanged, this, later);
-    connect(canvas->verticalScrollBar(), &QScrollBar::valueChanged, this, later);
-    connect(canvas, &CanvasView::zoomChanged, this, later);
+    connect(canvas->horizontalScrollBar(), &QScrollBar::valueChanged, this, outline);
+    connect(canvas->verticalScrollBar(), &QScrollBar::valueChanged, this, outline);
+    connect(canvas, &CanvasView::zoomChanged, this, outline);
 }
 
-void MinimapView::refit()
+void MinimapView::setWanted(bool wanted)
 {
-    QRectF rect = scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20);
-    setSceneRect(rect);
-    fitInView(rect, Qt::KeepAspectRatio);
+    m_wanted = wanted;
+    if (wanted)
+        refresh();
+    updateVisibility();
 }
 
-void MinimapView::drawForeground(QPainter *painter, const QRectF &rect)
+void MinimapView::scheduleRefresh()
 {
-    Q_UNUSED(rect);
+    if (m_wanted && !m_refresh.isActive())
+        m_refresh.start();
+}
+
+void MinimapView::refresh()
+{
+    QGraphicsScene *scene = m_canvas->scene();
+    m_sceneArea = scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    if (m_sceneArea.isEmpty()) {
+        m_picture = QPixmap();
+        updateVisibility();
+        return;
+    }
+    // As big as the corner allows with the diagram's proportions.
+    QSizeF size = m_sceneArea.size().scaled(QSizeF(kMaxWidth, kMaxHeight), Qt::KeepAspectRatio);
+    size = size.expandedTo(QSizeF(24, 24));
+    resize(size.toSize() + QSize(2 * kMargin, 2 * kMargin));
+    m_target = QRectF(QPointF(kMargin, kMargin), size);
+    const qreal ratio = devicePixelRatioF();
+    m_picture = QPixmap((size * ratio).toSize());
+    m_picture.setDevicePixelRatio(ratio);
+    m_picture.fill(Qt::transparent);
+    {
+        QPainter painter(&m_picture);
+        painter.setRenderHint(QPainter::Antialiasing);
+        scene->render(&painter, QRectF(QPointF(0, 0), size), m_sceneArea, Qt::KeepAspectRatio);
+    }
+    m_canvas->placeMinimap();
+    updateVisibility();
+    update();
+}
+
+void MinimapView::updateVisibility()
+{
+    bool needed = m_wanted && !m_sceneArea.isEmpty();
+    if (needed) {
+        // Nothing to navigate when the whole diagram is on screen.
+        const QRectF visible = m_canvas->mapToScene(m_canvas->viewport()->rect()).boundingRect();
+        needed = !visible.contains(m_sceneArea.adjusted(20, 20, -20, -20));
+    }
+    if (needed != isVisible())
+        setVisible(needed);
+}
+
+QPointF MinimapView::fromScene(QPointF scenePos) const
+{
+    if (m_sceneArea.isEmpty())
+        return {};
+    const qreal scale = m_target.width() / m_sceneArea.width();
+    return m_target.topLeft() + (scenePos - m_sceneArea.topLeft()) * scale;
+}
+
+QPointF MinimapView::toScene(QPointF widgetPos) const
+{
+    if (m_target.isEmpty())
+        return {};
+    const qreal scale = m_sceneArea.width() / m_target.width();
+    return m_sceneArea.topLeft() + (widgetPos - m_target.topLeft()) * scale;
+}
+
+QRectF MinimapView::visibleArea() const
+{
     const QRectF visible = m_canvas->mapToScene(m_canvas->viewport()->rect()).boundingRect();
+    return QRectF(fromScene(visible.topLeft()), fromScene(visible.bottomRight()))
+        .intersected(m_target);
+}
+
+void MinimapView::paintEvent(QPaintEvent *event)
+{
+    Q_UNUSED(event);
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    // Translucent so the diagram underneath shows through; solid while pointed at.
+    QColor base = palette().color(QPalette::Base);
+    base.setAlphaF(m_hovered ? 0.95 : 0.7);
+    QColor frame = palette().color(QPalette::Text);
+    frame.setAlphaF(0.25);
+    painter.setPen(QPen(frame, 1));
+    painter.setBrush(base);
+    painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    painter.setOpacity(m_hovered ? 1.0 : 0.75);
+    painter.drawPixmap(m_target.topLeft(), m_picture);
+    painter.setOpacity(1.0);
     QColor highlight = palette().color(QPalette::Highlight);
-    painter->setPen(QPen(highlight, 0));
+    painter.setPen(QPen(highlight, 1.2));
     highlight.setAlphaF(0.15);
-    painter->setBrush(highlight);
-    painter->drawRect(visible);
+    painter.setBrush(highlight);
+    painter.drawRect(visibleArea());
 }
 
 void MinimapView::mousePressEvent(QMouseEvent *event)
 {
-    m_canvas->centerOn(mapToScene(event->position().toPoint()));
-    viewport()->update();
+    m_canvas->centerOn(toScene(event->position()));
+    event->accept();
 }
 
 void MinimapView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (event->buttons() & Qt::LeftButton) {
-        m_canvas->centerOn(mapToScene(event->position().toPoint()));
-        viewport()->update();
-    }
+    if (event->buttons() & Qt::LeftButton)
+        m_canvas->centerOn(toScene(event->position()));
+    event->accept();
 }
 
-void MinimapView::resizeEvent(QResizeEvent *event)
+void MinimapView::enterEvent(QEnterEvent *event)
 {
-    QGraphicsView::resizeEvent(event);
-    refit();
+    m_hovered = true;
+    update();
+    QWidget::enterEvent(event);
+}
+
+void MinimapView::leaveEvent(QEvent *event)
+{
+    m_hovered = false;
+    update();
+    QWidget::leaveEvent(event);
 }
 
 void MinimapView::wheelEvent(QWheelEvent *event)
