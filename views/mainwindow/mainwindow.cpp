@@ -6,11 +6,13 @@
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
 #include "views/canvas/diagnosticoverlay.h"
+#include "views/canvas/minimapview.h"
 #include "views/editor/asleditor.h"
 #include "views/editor/diagnosticsview.h"
 #include "views/inspector/inspectorview.h"
 #include "views/mainwindow/diagramexport.h"
 #include "views/mainwindow/recentfiles.h"
+#include "views/mainwindow/toolbaricons.h"
 #include "views/mainwindow/validationrunner.h"
 #include "views/palette/paletteview.h"
 
@@ -201,12 +203,22 @@ void MainWindow::createActions()
     m_fitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(m_fitAction, &QAction::triggered, m_canvas, &CanvasView::fitToView);
     m_resetZoomAction = new QAction(tr("&Actual Size"), this);
+    m_resetZoomAction->setIconText(tr("100%"));
     m_resetZoomAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(m_resetZoomAction, &QAction::triggered, m_canvas, &CanvasView::resetZoom);
     m_layoutAction = new QAction(tr("Auto &Layout"), this);
     m_layoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_layoutAction->setStatusTip(tr("Arrange the states top-down"));
     connect(m_layoutAction, &QAction::triggered, m_canvas, &CanvasView::autoLayout);
+    updateIcons();
+    m_minimapAction = new QAction(tr("Show &Minimap"), this);
+    m_minimapAction->setCheckable(true);
+    m_minimapAction->setChecked(QSettings().value(QStringLiteral("canvas/minimap"), true).toBool());
+    m_canvas->minimap()->setWanted(m_minimapAction->isChecked());
+    connect(m_minimapAction, &QAction::toggled, this, [this](bool on) {
+        m_canvas->minimap()->setWanted(on);
+        QSettings().setValue(QStringLiteral("canvas/minimap"), on);
+    });
 }
 
 void MainWindow::createMenus()
@@ -278,6 +290,7 @@ void MainWindow::createMenus()
     view->addAction(m_fitAction);
     view->addAction(m_resetZoomAction);
     view->addAction(m_layoutAction);
+    view->addAction(m_minimapAction);
     view->addSeparator();
     for (QDockWidget *dock : {m_paletteDock, m_inspectorDock, m_editorDock, m_problemsDock})
         view->addAction(dock->toggleViewAction());
@@ -343,6 +356,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_zoomInAction);
     bar->addAction(m_zoomOutAction);
     bar->addAction(m_fitAction);
+    bar->addAction(m_resetZoomAction);
     bar->addAction(m_layoutAction);
 }
 
@@ -731,9 +745,21 @@ void MainWindow::setTheme(ThemeChoice choice)
     applyTheme(*qApp, choice);
 }
 
+void MainWindow::updateIcons()
+{
+    // Line icons in the text colour: readable on dark and light themes alike.
+    const QColor color = palette().color(QPalette::WindowText);
+    m_zoomInAction->setIcon(themedIcon(QStringLiteral(":/icons/zoom-in.svg"), color));
+    m_zoomOutAction->setIcon(themedIcon(QStringLiteral(":/icons/zoom-out.svg"), color));
+    m_fitAction->setIcon(themedIcon(QStringLiteral(":/icons/zoom-fit.svg"), color));
+    m_resetZoomAction->setIcon(themedIcon(QStringLiteral(":/icons/zoom-actual.svg"), color));
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_zoomInAction)
+        updateIcons();
     if (event->type() == QEvent::PaletteChange && m_diagnostics)
         validateNow(); // underline colours follow the theme
 }

@@ -101,6 +101,7 @@ class MainWindow : public QMainWindow
     void exportAslDialog();
     void exportDiagramDialog();
     void setTheme(ThemeChoice choice);
+    void updateIcons();
     QString untitledSavePath() const;
 
     Model::Document m_document;
@@ -135,6 +136,7 @@ class MainWindow : public QMainWindow
     QAction *m_fitAction = nullptr;
     QAction *m_resetZoomAction = nullptr;
     QAction *m_layoutAction = nullptr;
+    QAction *m_minimapAction = nullptr;
 };
 
 } // namespace Stepwise::Views
