@@ -589,7 +589,7 @@ class Execution::Engine
 
     // InputPath (+ Parameters when `withParameters`): the effective input, or a failure.
     // `consume`: the state needs its raw input no more, so it may be moved. `size` receives
-    // the size of its JSON text when known without walking it, else -1.
+    // an upper bound of its JSON text's size when known without walking it, else -1.
     bool effectiveInput(int ti, bool withParameters, Json &out, std::int64_t &size,
                         bool consume = false)
     {
@@ -621,10 +621,11 @@ class Execution::Engine
             // What InputPath built is ours; the state's input is when nothing reads it later.
             const bool ours = current == &afterInputPath;
             const bool consuming = ours || s.parametersTakeInput;
-            // Sizes before anything moves: the moved nodes' share is then a difference.
+            // Sizes before anything moves: moved nodes weigh at most what they left.
             const bool track = tracksSizes();
-            const std::int64_t inputBefore = ours || !track ? 0 : inputSize(ti);
-            const std::int64_t oursBefore = ours && track ? textSize(afterInputPath) : 0;
+            const std::int64_t before = !track ? 0
+                                        : ours ? textSize(afterInputPath)
+                                               : inputSize(ti);
             PayloadTemplate::Taken taken;
             auto built = consuming ? s.parameters->evaluateConsuming(
                              ctx, const_cast<Json &>(*current), track ? &taken : nullptr)
@@ -643,19 +644,13 @@ class Execution::Engine
             if (taken.nodes == 0) {
                 size = textSize(out); // built from copies: as costly to count as to copy
             } else {
-                // Only what did not move is walked: the moved nodes weigh what `current` lost.
-                const std::int64_t before = ours ? oursBefore
-                                            : current == &T(ti).input
-                                                ? inputBefore
-                                                : inputBefore
-                                                      - static_cast<std::int64_t>(
-                                                          jsonTextSizeAround(T(ti).input, current));
-                const std::int64_t lost = before - textSize(*current);
-                size = static_cast<std::int64_t>(taken.sizeWithoutThem) + lost;
+                // Only what did not move is walked. The moved nodes are disjoint parts of
+                // `current`, so they weigh at most its size; each left a null (4 bytes) behind.
+                size = static_cast<std::int64_t>(taken.sizeWithoutThem) + before;
                 if (!ours)
-                    T(ti).inputSize = inputBefore - lost;
+                    T(ti).inputSize += 4 * static_cast<std::int64_t>(taken.nodes);
             }
-            if (size > maxPayload()) {
+            if (!withinQuota(size, out)) {
                 payloadTooLarge(ti);
                 return false;
             }
@@ -680,8 +675,18 @@ class Execution::Engine
         return static_cast<std::int64_t>(jsonTextSize(value));
     }
 
-    // Sizes are counted only for the payload quota.
+    // Sizes are counted only for the payload quota. A thread's sizes are upper bounds (exact
+    // when walked): a bound within the quota settles the check, a larger one is replaced by
+    // the value's exact size.
     bool tracksSizes() const { return x.m_options.maxPayloadBytes != 0; }
+
+    bool withinQuota(std::int64_t &bound, const Json &value) const
+    {
+        if (bound <= maxPayload())
+            return true;
+        bound = textSize(value);
+        return bound <= maxPayload();
+    }
 
     std::int64_t maxPayload() const
     {
@@ -689,7 +694,7 @@ class Execution::Engine
         return limit == 0 ? INT64_MAX : static_cast<std::int64_t>(limit);
     }
 
-    // The size of the current state's input text, walked once per value.
+    // A bound of the current state's input text's size; walked once when unknown.
     std::int64_t inputSize(int ti)
     {
         ExecThread &t = T(ti);
@@ -711,7 +716,7 @@ class Execution::Engine
     }
 
     // ResultSelector -> Assign -> ResultPath -> OutputPath, then the state exits.
-    // `resultSize`: the size of the result's text when known, else -1.
+    // `resultSize`: an upper bound of the result text's size when known, else -1.
     void finishWithResult(int ti, Json result, std::int64_t resultSize = -1)
     {
         const CompiledState &s = m.state(T(ti).state);
@@ -743,12 +748,18 @@ class Execution::Engine
         std::int64_t growth = 0;
         if (track && !s.resultPath.discardsResult() && resultSize < 0)
             resultSize = textSize(result);
-        if (!track)
+        if (!track) {
             size = -1;
-        else if (s.resultPath.replacesInput())
+        } else if (s.resultPath.replacesInput()) {
             size = resultSize;
-        else
+        } else {
             size = inputSize(ti);
+            // Parameters may have left little of the input (a loop moving a large payload
+            // through InputPath/Parameters/ResultPath): count what is left rather than let
+            // the bound double.
+            if (size + std::max<std::int64_t>(resultSize, 0) > maxPayload())
+                size = T(ti).inputSize = textSize(T(ti).input);
+        }
         ExecThread &t = T(ti);
         auto afterResultPath = s.resultPath.replacesInput()
                                    ? s.resultPath.apply(Json(), std::move(result))
@@ -765,7 +776,7 @@ class Execution::Engine
         applyOutputPath(ti, std::move(afterResultPath.value()), size);
     }
 
-    // `size`: the size of the value's text when known, else -1.
+    // `size`: an upper bound of the value text's size when known, else -1.
     void applyOutputPath(int ti, Json value, std::int64_t size = -1)
     {
         const CompiledState &s = m.state(T(ti).state);
@@ -782,7 +793,7 @@ class Execution::Engine
             T(ti).output = std::move(output.value());
             T(ti).outputSize = tracksSizes() ? textSize(T(ti).output) : -1;
         }
-        if (T(ti).outputSize > maxPayload()) {
+        if (tracksSizes() && !withinQuota(T(ti).outputSize, T(ti).output)) {
             payloadTooLarge(ti);
             return;
         }

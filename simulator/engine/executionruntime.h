@@ -49,7 +49,7 @@ struct ExecThread
     std::int64_t enteredAt = 0;
 
     Model::Json input;            // the current state's input
-    std::int64_t inputSize = -1;  // its JSON text's size, -1 until counted
+    std::int64_t inputSize = -1;  // at least its JSON text's size; -1 until counted
     std::int64_t outputSize = -1; // the same for `output`
     Model::Json effective;        // after InputPath + Parameters (what a Task receives)
     Model::Json output;           // ready for <Type>StateExited / the line's result

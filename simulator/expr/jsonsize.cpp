@@ -23,11 +23,9 @@ constexpr std::array<unsigned char, 256> escapeExtra = [] {
 std::size_t digits(std::uint64_t value)
 {
     std::size_t n = 1;
-    while (value >= 10) {
-        value /= 10;
-        ++n;
-    }
-    return n;
+    for (; value >= 10000; value /= 10000)
+        n += 4;
+    return n + (value >= 10) + (value >= 100) + (value >= 1000);
 }
 
 std::size_t floatSize(double value)
@@ -41,23 +39,21 @@ std::size_t floatSize(double value)
     return static_cast<std::size_t>(end - buffer.data());
 }
 
-std::size_t sizeOf(const Json &value, const Json *skip)
+std::size_t sizeOf(const Json &value)
 {
-    if (&value == skip)
-        return 0;
     switch (value.type()) {
     case Json::value_t::object: {
         const auto &members = value.get_ref<const Json::object_t &>();
         std::size_t size = 2 + (members.empty() ? 0 : members.size() - 1);
         for (const auto &member : members)
-            size += jsonStringSize(member.first) + 1 + sizeOf(member.second, skip);
+            size += jsonStringSize(member.first) + 1 + sizeOf(member.second);
         return size;
     }
     case Json::value_t::array: {
         const auto &items = value.get_ref<const Json::array_t &>();
         std::size_t size = 2 + (items.empty() ? 0 : items.size() - 1);
         for (const Json &item : items)
-            size += sizeOf(item, skip);
+            size += sizeOf(item);
         return size;
     }
     case Json::value_t::string:
@@ -94,12 +90,7 @@ std::size_t jsonStringSize(const std::string &text)
 
 std::size_t jsonTextSize(const Json &value)
 {
-    return sizeOf(value, nullptr);
-}
-
-std::size_t jsonTextSizeAround(const Json &value, const Json *skip)
-{
-    return sizeOf(value, skip);
+    return sizeOf(value);
 }
 
 } // namespace Stepwise::Sim

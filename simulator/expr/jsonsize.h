@@ -11,10 +11,6 @@ namespace Stepwise::Sim {
 // measures against its payload quota), counted without building the text.
 std::size_t jsonTextSize(const Model::Json &value);
 
-// As jsonTextSize(), with the node `skip` (somewhere inside `value`) counting 0 bytes: the
-// size of everything around a node, without walking the node itself.
-std::size_t jsonTextSizeAround(const Model::Json &value, const Model::Json *skip);
-
 // Bytes of a string's JSON text: the quotes and escapes included.
 std::size_t jsonStringSize(const std::string &text);
 

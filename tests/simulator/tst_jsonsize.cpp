@@ -18,7 +18,6 @@ class tst_JsonSize : public QObject
     void countsWhatDumpPrints();
     void countsSharedFiles_data();
     void countsSharedFiles();
-    void countsAroundANode();
 };
 
 void tst_JsonSize::countsWhatDumpPrints_data()
@@ -59,15 +58,6 @@ void tst_JsonSize::countsSharedFiles()
     if (!parsed)
         QSKIP("not JSON");
     QCOMPARE(Sim::jsonTextSize(parsed->value), parsed->value.dump().size());
-}
-
-void tst_JsonSize::countsAroundANode()
-{
-    const Json value = Json::parse(R"({"a": [1, {"big": "text"}], "b": 2})");
-    const Json &inner = value["a"][1];
-    QCOMPARE(Sim::jsonTextSizeAround(value, &inner) + Sim::jsonTextSize(inner),
-             value.dump().size());
-    QCOMPARE(Sim::jsonTextSizeAround(value, &value), std::size_t(0));
 }
 
 QTEST_GUILESS_MAIN(tst_JsonSize)
