@@ -198,8 +198,10 @@ Outcome<Json> arrayRange(const IntrinsicAst &call, std::vector<Json> &args)
     const long double count = (static_cast<long double>(end) - start) / step + 1;
     if (count > maxRangeItems)
         return callFailure(call, "the result would have more than 1000 items");
+    auto &items = result.get_ref<Json::array_t &>();
+    items.reserve(static_cast<size_t>(count));
     for (long long v = start; step > 0 ? v <= end : v >= end; v += step)
-        result.push_back(v);
+        items.emplace_back(v);
     return result;
 }
 
