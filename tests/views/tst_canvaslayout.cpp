@@ -230,10 +230,12 @@ void tst_CanvasLayout::minimapStaysSmallAndHideable()
     QVERIFY(minimap->geometry().right() > viewport.center().x() + viewport.width() / 3);
     QVERIFY(minimap->geometry().bottom() > viewport.center().y() + viewport.height() / 3);
 
-    // Clicking near the minimap's top scrolls the canvas to the diagram's start.
+    // From the diagram's end, clicking near the minimap's top scrolls back to its start.
+    const QRectF diagram = view.scene()->itemsBoundingRect();
+    view.centerOn(diagram.center().x(), diagram.bottom());
     const QPointF before = view.mapToScene(view.viewport()->rect().center());
-    const QPointF target = minimap->fromScene(view.scene()->itemsBoundingRect().topLeft())
-                           + QPointF(minimap->width() / 2.0, 4);
+    const QPointF target(minimap->fromScene(diagram.center()).x(),
+                         minimap->fromScene(diagram.topLeft()).y() + 4);
     QTest::mouseClick(minimap, Qt::LeftButton, {}, target.toPoint());
     const QPointF after = view.mapToScene(view.viewport()->rect().center());
     QVERIFY(after.y() < before.y() - 100);

@@ -2,10 +2,13 @@
 
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
+#include "views/canvas/stateitem.h"
 
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+
+#include <algorithm>
 
 namespace Stepwise::Views {
 
@@ -71,7 +74,8 @@ void MinimapView::refresh()
     }
     // As big as the corner allows with the diagram's proportions.
     QSizeF size = m_sceneArea.size().scaled(QSizeF(kMaxWidth, kMaxHeight), Qt::KeepAspectRatio);
-    size = size.expandedTo(QSizeF(24, 24));
+    // Very tall or wide diagrams still get a strip wide enough to point at.
+    size = size.expandedTo(QSizeF(48, 48));
     resize(size.toSize() + QSize(2 * kMargin, 2 * kMargin));
     m_target = QRectF(QPointF(kMargin, kMargin), size);
     const qreal ratio = devicePixelRatioF();
@@ -81,7 +85,21 @@ void MinimapView::refresh()
     {
         QPainter painter(&m_picture);
         painter.setRenderHint(QPainter::Antialiasing);
-        scene->render(&painter, QRectF(QPointF(0, 0), size), m_sceneArea, Qt::KeepAspectRatio);
+        if (scale() >= 0.02) {
+            scene->render(&painter, QRectF(QPointF(0, 0), size), m_sceneArea, Qt::KeepAspectRatio);
+        } else {
+            // So small that drawn items would vanish: a mark of at least a pixel per state.
+            QColor mark = palette().color(QPalette::Text);
+            mark.setAlphaF(0.5);
+            for (QGraphicsItem *item : scene->items()) {
+                if (item->type() != StateItem::Type || item->parentItem())
+                    continue;
+                const QRectF box = item->sceneBoundingRect();
+                QRectF drawn(fromScene(box.topLeft()) - m_target.topLeft(), box.size() * scale());
+                drawn.setSize(drawn.size().expandedTo(QSizeF(1.5, 1)));
+                painter.fillRect(drawn, mark);
+            }
+        }
     }
     m_canvas->placeMinimap();
     updateVisibility();
@@ -100,27 +118,37 @@ void MinimapView::updateVisibility()
         setVisible(needed);
 }
 
+qreal MinimapView::scale() const
+{
+    // As QGraphicsScene::render draws with Qt::KeepAspectRatio: fitted and centred.
+    return std::min(m_target.width() / m_sceneArea.width(),
+                    m_target.height() / m_sceneArea.height());
+}
+
 QPointF MinimapView::fromScene(QPointF scenePos) const
 {
-    if (m_sceneArea.isEmpty())
+    if (m_sceneArea.isEmpty() || m_target.isEmpty())
         return {};
-    const qreal scale = m_target.width() / m_sceneArea.width();
-    return m_target.topLeft() + (scenePos - m_sceneArea.topLeft()) * scale;
+    return m_target.center() + (scenePos - m_sceneArea.center()) * scale();
 }
 
 QPointF MinimapView::toScene(QPointF widgetPos) const
 {
-    if (m_target.isEmpty())
+    if (m_sceneArea.isEmpty() || m_target.isEmpty())
         return {};
-    const qreal scale = m_sceneArea.width() / m_target.width();
-    return m_sceneArea.topLeft() + (widgetPos - m_target.topLeft()) * scale;
+    return m_sceneArea.center() + (widgetPos - m_target.center()) / scale();
 }
 
 QRectF MinimapView::visibleArea() const
 {
     const QRectF visible = m_canvas->mapToScene(m_canvas->viewport()->rect()).boundingRect();
-    return QRectF(fromScene(visible.topLeft()), fromScene(visible.bottomRight()))
-        .intersected(m_target);
+    QRectF area = QRectF(fromScene(visible.topLeft()), fromScene(visible.bottomRight()))
+                      .intersected(m_target);
+    // On a huge diagram the visible part is a speck: keep it big enough to see.
+    const QPointF centre = area.center();
+    area.setSize(area.size().expandedTo(QSizeF(8, 6)));
+    area.moveCenter(centre);
+    return area;
 }
 
 void MinimapView::paintEvent(QPaintEvent *event)

@@ -42,6 +42,7 @@ class MinimapView : public QWidget
     void scheduleRefresh();
     void updateVisibility();
     QPointF toScene(QPointF widgetPos) const;
+    qreal scale() const;
 
     CanvasView *m_canvas;
     QTimer m_refresh;
