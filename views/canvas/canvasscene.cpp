@@ -19,9 +19,11 @@
 #include "views/canvas/stateitem.h"
 #include "views/canvas/statesummary.h"
 
+#include <QAction>
 #include <QElapsedTimer>
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QMenu>
 #include <QTimer>
 
@@ -1083,6 +1085,18 @@ void CanvasScene::showStateMenu(StateId id, const QPoint &screenPos)
     if (Model::TransitionEdit::allows(type, TransitionKind::Catch)) {
         addTargets(menu.addMenu(tr("Add catch to")), TransitionKind::Catch);
         menu.addAction(tr("Add retry"), this, [this, id] { addRetry(id); });
+    }
+    // The window's actions on the selection (Group into Parallel / Map) that ask to be here.
+    bool separated = false;
+    for (QGraphicsView *view : views()) {
+        for (QAction *action : view->actions()) {
+            if (!action->property("stateMenu").toBool())
+                continue;
+            if (!separated)
+                menu.addSeparator();
+            separated = true;
+            menu.addAction(action);
+        }
     }
     menu.exec(screenPos);
 }

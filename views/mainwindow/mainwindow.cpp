@@ -276,12 +276,14 @@ void MainWindow::createMenus()
     groupParallel->setObjectName(QStringLiteral("groupIntoParallel"));
     groupParallel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     groupParallel->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    groupParallel->setProperty("stateMenu", true); // offered in the canvas's state menu
     m_canvas->addAction(groupParallel);
     QAction *groupMap
         = edit->addAction(tr("Group into &Map"), this, [this] { groupSelection(true); });
     groupMap->setObjectName(QStringLiteral("groupIntoMap"));
     groupMap->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     groupMap->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    groupMap->setProperty("stateMenu", true);
     m_canvas->addAction(groupMap);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
