@@ -1272,7 +1272,9 @@ class Execution::Engine
             }
             input = std::move(built.value());
         } else {
-            input = std::move(p.items[static_cast<size_t>(index)]);
+            // A retry runs every item again: keep them while a retrier may fire.
+            Json &item = p.items[static_cast<size_t>(index)];
+            input = s.retriers.empty() ? std::move(item) : item;
         }
         ExecThread child;
         child.kind = ThreadKind::Iteration;

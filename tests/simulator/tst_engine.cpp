@@ -90,6 +90,7 @@ class tst_Engine : public QObject
     void stageDataFollowsProcessingOrder();
     void catchAppliesResultPathToRawInput();
     void failStateReportsErrorAndCause();
+    void mapRetryRunsTheSameItems();
 };
 
 void tst_Engine::stepAdvancesOneEventAtATime()
@@ -338,6 +339,20 @@ void tst_Engine::failStateReportsErrorAndCause()
     QCOMPARE(QString::fromStdString(execution.failure().cause), QStringLiteral("bad 3"));
     QCOMPARE(QString::fromStdString(execution.history().back().type),
              QStringLiteral("ExecutionFailed"));
+}
+
+void tst_Engine::mapRetryRunsTheSameItems()
+{
+    auto machine = compile(R"json({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": 1, "IntervalSeconds": 1}],
+        "ItemProcessor": {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E",
+            "CausePath": "States.JsonToString($)"}}}}}})json");
+    Execution execution(machine, Json::parse(R"(["a"])"), fixedOptions());
+    QVERIFY(execution.run() == ExecutionStatus::Failed);
+    // The second attempt's iteration failed on the same item, not on an emptied one.
+    QCOMPARE(QString::fromStdString(execution.failure().cause), QStringLiteral("\"a\""));
+    const std::vector<std::string> types = eventTypes(execution);
+    QCOMPARE(std::count(types.begin(), types.end(), std::string("MapStateStarted")), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)
