@@ -124,6 +124,12 @@ void tst_DesignEdits::groupIntoParallelFromSelection()
     for (StateId inner : window.document()->workflow()->states(branch))
         QVERIFY(window.canvas()->scene()->stateItem(inner) != nullptr);
     QCOMPARE(window.canvas()->selectedStates(), std::vector<StateId>{container});
+    // A picture of the grouped diagram, to look at.
+    window.resize(1400, 900);
+    QCoreApplication::processEvents();
+    window.canvas()->fitToView();
+    QCoreApplication::processEvents();
+    QVERIFY(window.grab().save(QDir::temp().filePath(QStringLiteral("stepwise-grouped.png"))));
     // The text follows; one undo step puts everything back.
     window.aslEditor()->syncWithModel();
     QVERIFY(window.aslEditor()->toPlainText().contains(QStringLiteral("\"Branches\"")));
