@@ -3,6 +3,7 @@
 #include "simulator/engine/executionruntime.h"
 #include "simulator/engine/jsonnumbers.h"
 #include "simulator/engine/timestamp.h"
+#include "simulator/expr/jsonmembers.h"
 #include "simulator/expr/jsonsize.h"
 #include "simulator/tasks/snsemulator.h"
 
@@ -1249,12 +1250,17 @@ class Execution::Engine
             ctx.context = &rt.context;
             prepareContext(pi);
             // The item lends itself to $$.Map.Item.Value for the time of the evaluation.
+            // ($$.Map itself is kept between iterations, out of the context object.)
             Json &item = p.items[static_cast<size_t>(index)];
-            Json &mapItem = rt.context["Map"]["Item"];
+            if (!rt.mapContext.is_object())
+                rt.mapContext = {{"Item", {{"Index", 0}, {"Value", nullptr}}}};
+            Json &mapItem = rt.mapContext["Item"];
             mapItem["Index"] = index;
             mapItem["Value"] = std::move(item);
+            Json &map = setMember(rt.context, "Map", std::move(rt.mapContext));
             auto built = s.itemSelector->evaluate(ctx);
-            item = std::move(rt.context["Map"]["Item"]["Value"]);
+            item = std::move(map["Item"]["Value"]);
+            rt.mapContext = std::move(map);
             rt.context.erase("Map");
             if (!built.ok()) {
                 ExecThread &pp = T(pi);

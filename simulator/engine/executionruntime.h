@@ -119,6 +119,7 @@ struct Execution::Runtime
     std::int64_t contextTimeMillis = -1; // EnteredTime last formatted, and its text
     std::string contextTimeText;
     ContextKey contextKey;
+    Model::Json mapContext; // $$.Map while an ItemSelector runs, kept for the next item
     std::string executionArn;
     std::vector<int> invocations; // per state: task calls so far
 };
