@@ -435,13 +435,14 @@ class LayeredLayout
                       [&](size_t a, size_t b) { return m_x[a] < m_x[b]; });
             const double w = m_input.nodes[i].size.width();
             // Stay off the rounded corners.
-            const double inset = std::min(12.0, w / 4);
+            // Off the rounded corners, and close together under wide containers.
+            const double spread
+                = std::min(w - 2 * std::min(12.0, w / 4), 48.0 * static_cast<double>(list.size()));
             for (size_t k = 0; k < list.size(); ++k) {
-                const double x = list.size() == 1
-                                     ? m_x[i]
-                                     : m_left[i] + inset
-                                           + (w - 2 * inset) * (static_cast<double>(k) + 0.5)
-                                                 / static_cast<double>(list.size());
+                const double x = list.size() == 1 ? m_x[i]
+                                                  : m_x[i] - spread / 2
+                                                        + spread * (static_cast<double>(k) + 0.5)
+                                                              / static_cast<double>(list.size());
                 out[{i, list[k]}] = x;
             }
         }

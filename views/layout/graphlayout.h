@@ -40,8 +40,11 @@ struct GraphLayoutResult
 };
 
 // Lays out with Graphviz dot; graphs larger than `graphvizLimit` nodes use a faster
-// (measured: dot takes 0.09 s on a 100-state generated flow but 10.6 s on 200 states)
-// in-house layered layout (longest-path layers, barycentre ordering, straight routes).
+// in-house layered layout (longest-path layers, shared dummy points for long edges,
+// barycentre ordering, routes between the rows that never cross a node). Measured on the
+// generated flows: dot takes 0.09 s on 100 states but 10.6 s on 200; even with its
+// cheapest settings (splines=polyline, nslimit=1, mclimit=0.1, searchsize=30, newrank)
+// 0.33 s on 300, 2.6 s on 600 and minutes on 1,000, where the in-house one takes ~0.1 s.
 GraphLayoutResult layoutGraph(const GraphLayoutInput &input, int graphvizLimit = 120);
 
 } // namespace Stepwise::Views
