@@ -11,6 +11,8 @@ struct AwsLimits
     static const std::size_t maxPayloadBytes;
     // Events in one execution's history (STANDARD workflows).
     static const int maxHistoryEvents;
+    // How long a STANDARD execution may run (one year), in seconds.
+    static const long long maxExecutionSeconds;
     // Length of a state name.
     static const int maxStateNameLength;
 };

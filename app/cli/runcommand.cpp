@@ -6,6 +6,7 @@
 #include "simulator/engine/execution.h"
 #include "simulator/tasks/mockconfig.h"
 #include "simulator/tasks/snsemulator.h"
+#include "simulator/tasks/sqsemulator.h"
 
 #include <chrono>
 #include <cstdio>
@@ -207,8 +208,8 @@ int runRunCommand(const Arguments &args)
         }
         execution.addTaskExecutor(std::make_shared<Sim::MockTaskExecutor>(std::move(*config)));
     }
-    auto sns = std::make_shared<Sim::SnsEmulator>();
-    execution.addTaskExecutor(sns);
+    execution.addTaskExecutor(std::make_shared<Sim::SnsEmulator>());
+    execution.addTaskExecutor(std::make_shared<Sim::SqsEmulator>());
 
     if (run.realtime) {
         // Pace the virtual clock with the wall clock: a Wait of 10 s takes 10 s.
@@ -224,6 +225,12 @@ int runRunCommand(const Arguments &args)
     }
 
     const Sim::ExecutionStatus status = execution.status();
+    for (const std::string &state : execution.unansweredCallbacks()) {
+        std::fprintf(stderr,
+                     "run: note: state '%s' waited for its task token, which nothing sends in a "
+                     "local run; mock its result with --mocks FILE --test-case NAME\n",
+                     state.c_str());
+    }
     const bool succeeded = status == Sim::ExecutionStatus::Succeeded;
     if (run.json) {
         Json out = Json::object();

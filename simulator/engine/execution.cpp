@@ -87,6 +87,28 @@ std::string valueText(const Json &value)
     return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
+// When a task waiting for its token times out: TimeoutSeconds after it started or
+// HeartbeatSeconds after its last heartbeat, whichever comes first (INT64_MAX: never).
+std::int64_t callbackDeadline(const ExecThread &t)
+{
+    std::int64_t deadline = INT64_MAX;
+    if (t.taskTimeoutMillis >= 0)
+        deadline = std::min(deadline, t.taskStartedAt + t.taskTimeoutMillis);
+    if (t.taskHeartbeatMillis >= 0)
+        deadline = std::min(deadline, t.taskHeartbeatAt + t.taskHeartbeatMillis);
+    return deadline;
+}
+
+ExecThread *threadAwaiting(Execution::Runtime &rt, const std::string &taskToken)
+{
+    for (int ti : rt.live) {
+        ExecThread &t = rt.threads[static_cast<size_t>(ti)];
+        if (t.phase == Phase::TaskAwaitCallback && t.taskToken == taskToken)
+            return &t;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class Execution::Engine
@@ -175,8 +197,11 @@ class Execution::Engine
             return details;
         });
         rt.status = status;
-        for (int live : rt.live)
+        for (int live : rt.live) {
+            if (T(live).phase == Phase::TaskAwaitCallback)
+                rt.unansweredCallbacks.push_back(m.state(T(live).state).name);
             T(live).phase = Phase::Done;
+        }
         rt.live.clear();
     }
 
@@ -212,15 +237,34 @@ class Execution::Engine
                + ":role/StepwiseSimulatorRole";
     }
 
+    // pickThread()'s answer when only the caller can move the execution on.
+    static constexpr int waitingForCaller = -2;
+
     int pickThread()
     {
         for (;;) {
             std::int64_t earliest = INT64_MAX;
             m_runnable.clear();
+            // Tasks waiting for their token: they time out once the clock reaches their
+            // deadline, but only move the clock themselves when no caller can answer them.
+            int awaitingForever = 0;
+            int awaitingCaller = 0;
+            std::int64_t callerDeadline = INT64_MAX;
             for (int ti : rt.live) {
                 const ExecThread &t = T(ti);
                 if (t.phase == Phase::ContainerWait || t.phase == Phase::Done)
                     continue;
+                if (t.phase == Phase::TaskAwaitCallback && t.wakeAt > rt.now) {
+                    if (x.m_options.callbacksFromCaller) {
+                        ++awaitingCaller;
+                        callerDeadline = std::min(callerDeadline, t.wakeAt);
+                        continue;
+                    }
+                    if (t.wakeAt == INT64_MAX) {
+                        ++awaitingForever;
+                        continue;
+                    }
+                }
                 if (t.wakeAt <= rt.now)
                     m_runnable.push_back(ti);
                 else
@@ -233,18 +277,23 @@ class Execution::Engine
                 std::uniform_int_distribution<int> pick(0, runnable - 1);
                 return m_runnable[static_cast<size_t>(pick(rt.random))];
             }
-            if (earliest == INT64_MAX)
+            if (earliest == INT64_MAX && awaitingCaller > 0)
+                return waitingForCaller;
+            if (earliest == INT64_MAX && awaitingForever == 0)
                 return -1;
-            if (auto timeout = m.timeoutSeconds()) {
-                const std::int64_t deadline
-                    = rt.start + static_cast<std::int64_t>(*timeout * 1000.0);
-                if (earliest > deadline) {
-                    rt.now = deadline;
-                    rt.failure = {"States.Timeout", ""};
-                    rt.hasCause = false;
-                    finishExecution(0, ExecutionStatus::TimedOut);
-                    return -1;
-                }
+            earliest = std::min(earliest, callerDeadline);
+            // Only timers remain: the clock jumps to the first, unless the execution's own
+            // time limit comes first (tasks nobody answers wait for that too).
+            const std::int64_t limit
+                = rt.start
+                  + (m.timeoutSeconds() ? static_cast<std::int64_t>(*m.timeoutSeconds() * 1000.0)
+                                        : AwsLimits::maxExecutionSeconds * 1000);
+            if (earliest > limit) {
+                rt.now = limit;
+                rt.failure = {"States.Timeout", ""};
+                rt.hasCause = false;
+                finishExecution(0, ExecutionStatus::TimedOut);
+                return -1;
             }
             rt.now = earliest;
         }
@@ -309,6 +358,8 @@ class Execution::Engine
         if (!rt.finished.empty())
             recycleThreads();
         const int ti = pickThread();
+        if (ti == waitingForCaller)
+            return false;
         if (ti < 0) {
             if (rt.status == ExecutionStatus::Running) {
                 rt.failure = {"States.Runtime", "The execution has no runnable state."};
@@ -362,12 +413,19 @@ class Execution::Engine
         else
             state.erase("RetryCount");
         if (s.waitForTaskToken) {
-            rt.context["Task"] = {
-                {"Token", "token-" + std::to_string(t.enteredEventId) + "-" + std::to_string(ti)}};
+            rt.context["Task"] = {{"Token", taskToken(ti)}};
         } else {
             rt.context.erase("Task");
         }
         rt.context.erase("Map");
+    }
+
+    std::string taskToken(int ti)
+    {
+        ExecThread &t = T(ti);
+        if (t.taskToken.empty())
+            t.taskToken = "token-" + std::to_string(t.enteredEventId) + "-" + std::to_string(ti);
+        return t.taskToken;
     }
 
     // ---- failures -----------------------------------------------------------------------
@@ -441,8 +499,12 @@ class Execution::Engine
                 Json errorOutput = Json::object();
                 if (hasError)
                     errorOutput["Error"] = failure.error;
+                else if (failure.errorIsNull)
+                    errorOutput["Error"] = nullptr;
                 if (hasCause)
                     errorOutput["Cause"] = failure.cause;
+                else if (failure.causeIsNull)
+                    errorOutput["Cause"] = nullptr;
                 if (c.assign) {
                     ExpressionContext ctx = contextFor(ti, errorOutput);
                     auto assigned = c.assign->evaluate(ctx);
@@ -875,6 +937,9 @@ class Execution::Engine
             enterWait(ti);
             return;
         case StateType::Task: {
+            T(ti).taskToken.clear();
+            if (!resolveTaskTimeouts(ti))
+                return;
             Json effective;
             std::int64_t size;
             if (!effectiveInput(ti, true, effective, size))
@@ -1079,6 +1144,30 @@ class Execution::Engine
         ExecThread &tt = T(ti);
         tt.failure = std::move(failure);
         tt.phase = Phase::Fail;
+    }
+
+    // TimeoutSeconds(Path) and HeartbeatSeconds(Path), the paths read from the state input.
+    bool resolveTaskTimeouts(int ti)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        auto resolve = [&](const std::optional<double> &fixed, const PathField &path,
+                           const char *name, std::int64_t ExecThread::*out) {
+            T(ti).*out = -1;
+            if (fixed) {
+                T(ti).*out = static_cast<std::int64_t>(std::llround(*fixed * 1000.0));
+            } else if (path.path) {
+                ExpressionContext ctx = contextFor(ti, T(ti).input);
+                auto seconds = integerField(ti, ctx, path, name);
+                if (!seconds)
+                    return false;
+                T(ti).*out = std::int64_t(*seconds) * 1000;
+            }
+            return true;
+        };
+        return resolve(s.timeoutSeconds, s.timeoutSecondsPath, "TimeoutSecondsPath",
+                       &ExecThread::taskTimeoutMillis)
+               && resolve(s.heartbeatSeconds, s.heartbeatSecondsPath, "HeartbeatSecondsPath",
+                          &ExecThread::taskHeartbeatMillis);
     }
 
     std::optional<int> integerField(int ti, const ExpressionContext &ctx, const PathField &field,
@@ -1414,8 +1503,8 @@ class Execution::Engine
             emit(ti, "LambdaFunctionScheduled", [&] {
                 Json d = payloadDetails("input", T(ti).effective);
                 d["resource"] = s.resource;
-                if (s.timeoutSeconds)
-                    d["timeoutInSeconds"] = static_cast<std::int64_t>(*s.timeoutSeconds);
+                if (T(ti).taskTimeoutMillis >= 0)
+                    d["timeoutInSeconds"] = T(ti).taskTimeoutMillis / 1000;
                 return Json{{"lambdaFunctionScheduledEventDetails", d}};
             });
             break;
@@ -1433,10 +1522,10 @@ class Execution::Engine
                 d["resource"] = s.resourceName;
                 d["region"] = region;
                 d["parameters"] = T(ti).effective.dump();
-                if (s.timeoutSeconds)
-                    d["timeoutInSeconds"] = static_cast<std::int64_t>(*s.timeoutSeconds);
-                if (s.heartbeatSeconds)
-                    d["heartbeatInSeconds"] = static_cast<std::int64_t>(*s.heartbeatSeconds);
+                if (T(ti).taskTimeoutMillis >= 0)
+                    d["timeoutInSeconds"] = T(ti).taskTimeoutMillis / 1000;
+                if (T(ti).taskHeartbeatMillis >= 0)
+                    d["heartbeatInSeconds"] = T(ti).taskHeartbeatMillis / 1000;
                 return Json{{"taskScheduledEventDetails", d}};
             });
             break;
@@ -1469,11 +1558,21 @@ class Execution::Engine
         request.account = arnPart(x.m_options.stateMachineArn, 4);
         request.invocation = rt.invocations[static_cast<size_t>(s.index)]++;
         request.random = &rt.random;
+        request.nowMillis = rt.now;
+        if (s.waitForTaskToken)
+            request.taskToken = taskToken(ti);
+        T(ti).taskStartedAt = T(ti).taskHeartbeatAt = rt.now;
         std::optional<TaskResponse> response;
         for (const auto &executor : x.m_executors) {
             response = executor->invoke(request);
             if (response)
                 break;
+        }
+        if (!response && s.waitForTaskToken && x.m_options.callbacksFromCaller) {
+            // The service call itself is not modelled; what matters is the token coming back.
+            response = TaskResponse();
+            response->output = Json::object();
+            response->awaitsCallback = true;
         }
         if (!response) {
             runtimeFailure(ti, {"States.Runtime",
@@ -1483,7 +1582,7 @@ class Execution::Engine
                                     + "'): give one with --mocks FILE --test-case NAME."});
             return;
         }
-        if (response->succeeded) {
+        if (response->succeeded && !response->awaitsCallback) {
             const std::size_t size = jsonTextSize(response->output);
             if (static_cast<std::int64_t>(size) > maxPayload()) {
                 response->succeeded = false;
@@ -1525,7 +1624,8 @@ class Execution::Engine
             finishWithResult(ti, std::move(response.output));
             return;
         }
-        const bool timedOut = response.failure.error == "States.Timeout";
+        const bool timedOut = response.failure.error == "States.Timeout"
+                              || response.failure.error == "States.HeartbeatTimeout";
         const char *type = lambda ? (timedOut ? "LambdaFunctionTimedOut" : "LambdaFunctionFailed")
                            : activity ? (timedOut ? "ActivityTimedOut" : "ActivityFailed")
                                       : (timedOut ? "TaskTimedOut" : "TaskFailed");
@@ -1533,7 +1633,8 @@ class Execution::Engine
             Json d = Json::object();
             if (!response.failure.cause.empty())
                 d["cause"] = response.failure.cause;
-            d["error"] = response.failure.error;
+            if (!response.failure.errorIsNull)
+                d["error"] = response.failure.error;
             if (!lambda && !activity) {
                 d["resourceType"] = s.resourceType;
                 d["resource"] = s.resourceName;
@@ -1542,7 +1643,8 @@ class Execution::Engine
             key[0] = static_cast<char>(std::tolower(key[0]));
             return Json{{key + "EventDetails", d}};
         });
-        stateError(ti, response.failure);
+        stateError(ti, response.failure, !response.failure.errorIsNull,
+                   !response.failure.causeIsNull);
     }
 
     // ---- the step -----------------------------------------------------------------------
@@ -1621,13 +1723,30 @@ class Execution::Engine
             return;
         case Phase::TaskSubmit: {
             const CompiledState &s = m.state(T(ti).state);
+            const bool awaits = T(ti).response.awaitsCallback;
             emit(ti, "TaskSubmitted", [&] {
-                Json d = payloadDetails("output", Json::object());
+                Json d = payloadDetails("output", awaits ? T(ti).response.output : Json::object());
                 d["resourceType"] = s.resourceType;
                 d["resource"] = s.resourceName;
                 return Json{{"taskSubmittedEventDetails", d}};
             });
+            if (awaits) {
+                ExecThread &t = T(ti);
+                t.response = TaskResponse();
+                t.phase = Phase::TaskAwaitCallback;
+                t.wakeAt = callbackDeadline(t);
+                return;
+            }
             T(ti).phase = Phase::TaskFinish;
+            return;
+        }
+        case Phase::TaskAwaitCallback: {
+            // Picked only once its deadline passed: no token came back in time.
+            ExecThread &t = T(ti);
+            t.response = TaskResponse();
+            t.response.succeeded = false;
+            t.response.failure = {"States.Timeout", ""};
+            finishTask(ti);
             return;
         }
         case Phase::TaskFinish:
@@ -1825,6 +1944,78 @@ std::int64_t Execution::startMillis() const
 const std::string &Execution::executionArn() const
 {
     return m_runtime->executionArn;
+}
+
+const std::vector<std::string> &Execution::unansweredCallbacks() const
+{
+    return m_runtime->unansweredCallbacks;
+}
+
+std::vector<PendingCallback> Execution::pendingCallbacks() const
+{
+    std::vector<PendingCallback> pending;
+    for (int ti : m_runtime->live) {
+        const ExecThread &t = m_runtime->threads[static_cast<size_t>(ti)];
+        if (t.phase != Phase::TaskAwaitCallback)
+            continue;
+        const std::int64_t deadline = callbackDeadline(t);
+        pending.push_back({t.taskToken, m_machine->state(t.state).name, ti,
+                           deadline == INT64_MAX ? -1 : deadline});
+    }
+    return pending;
+}
+
+bool Execution::sendTaskSuccess(const std::string &taskToken, Json output)
+{
+    ExecThread *t = threadAwaiting(*m_runtime, taskToken);
+    if (!t)
+        return false;
+    t->response = TaskResponse();
+    if (m_options.maxPayloadBytes != 0 && jsonTextSize(output) > m_options.maxPayloadBytes) {
+        t->response.succeeded = false;
+        t->response.failure
+            = {"States.DataLimitExceeded",
+               "The state/task '" + m_machine->state(t->state).name
+                   + "' returned a result with a size exceeding the maximum number of bytes "
+                     "service limit."};
+    } else {
+        t->response.output = std::move(output);
+    }
+    t->phase = Phase::TaskFinish;
+    t->wakeAt = m_runtime->now;
+    return true;
+}
+
+bool Execution::sendTaskFailure(const std::string &taskToken, std::optional<std::string> error,
+                                std::optional<std::string> cause)
+{
+    ExecThread *t = threadAwaiting(*m_runtime, taskToken);
+    if (!t)
+        return false;
+    t->response = TaskResponse();
+    t->response.succeeded = false;
+    t->response.failure.error = error.value_or("");
+    t->response.failure.cause = cause.value_or("");
+    t->response.failure.errorIsNull = !error;
+    t->response.failure.causeIsNull = !cause;
+    t->phase = Phase::TaskFinish;
+    t->wakeAt = m_runtime->now;
+    return true;
+}
+
+void Execution::advanceClock(std::int64_t toMillis)
+{
+    m_runtime->now = std::max(m_runtime->now, toMillis);
+}
+
+bool Execution::sendTaskHeartbeat(const std::string &taskToken)
+{
+    ExecThread *t = threadAwaiting(*m_runtime, taskToken);
+    if (!t)
+        return false;
+    t->taskHeartbeatAt = m_runtime->now;
+    t->wakeAt = callbackDeadline(*t);
+    return true;
 }
 
 std::vector<ActiveState> Execution::activeStates() const

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -34,6 +35,15 @@ struct ActiveState
     bool aboutToEnter = false;
 };
 
+// A .waitForTaskToken Task waiting for its token to be sent back.
+struct PendingCallback
+{
+    std::string taskToken;
+    std::string stateName;
+    int thread = 0;
+    std::int64_t timesOutAtMillis = -1; // on the execution's clock; -1: never
+};
+
 // One execution of a compiled state machine: deterministic for a given seed, advanced one
 // history event per step() on a virtual clock (Waits and retry delays cost no real time).
 // Parallel branches and Map iterations are interleaved by a seeded scheduler. The object is
@@ -52,7 +62,8 @@ class Execution
     // Called for every event as it happens (also when history is not recorded).
     void setEventListener(std::function<void(const HistoryEvent &)> listener);
 
-    // Advances by exactly one history event; false once the execution has ended.
+    // Advances by exactly one history event; false once the execution has ended, or while
+    // it waits for task tokens only the caller can send (ExecutionOptions::callbacksFromCaller).
     bool step();
     // Steps until the end (or `maxEvents` more events when >= 0).
     ExecutionStatus run(std::int64_t maxEvents = -1);
@@ -73,6 +84,20 @@ class Execution
     std::int64_t nowMillis() const;
     std::int64_t startMillis() const;
     const std::string &executionArn() const;
+
+    // Tasks waiting for their task token; answering them is what SendTaskSuccess,
+    // SendTaskFailure and SendTaskHeartbeat do on AWS. Each returns false when no task
+    // waits for that token (AWS's TaskDoesNotExist / TaskTimedOut).
+    std::vector<PendingCallback> pendingCallbacks() const;
+    bool sendTaskSuccess(const std::string &taskToken, Model::Json output);
+    bool sendTaskFailure(const std::string &taskToken, std::optional<std::string> error,
+                         std::optional<std::string> cause);
+    bool sendTaskHeartbeat(const std::string &taskToken);
+    // Lets time pass while the execution waits for the caller (a task's timeout then fires
+    // at the next step() once the clock reached it).
+    void advanceClock(std::int64_t toMillis);
+    // States whose task still waited for its token when the execution ended.
+    const std::vector<std::string> &unansweredCallbacks() const;
 
     // States being executed, and those whose next step enters them (breakpoints stop there).
     std::vector<ActiveState> activeStates() const;

@@ -32,6 +32,12 @@ struct ExecutionOptions
     std::size_t maxPayloadBytes = AwsLimits::maxPayloadBytes;
     // Replaces the context object ("$$") as a whole, as TestState's `context` does.
     std::optional<Model::Json> contextObject;
+    // The caller answers .waitForTaskToken tasks through Execution::sendTask*(): while only
+    // such tasks remain, step() pauses (false) instead of jumping the clock to their
+    // timeouts; advanceClock() lets time pass. Off, nothing can answer: a waiting task times
+    // out at once on the virtual clock or, with no timeout, waits as on AWS until the
+    // execution's time limit.
+    bool callbacksFromCaller = false;
     // Variables visible to the first state (TestState's `variables`).
     Model::Json variables = Model::Json::object();
 };

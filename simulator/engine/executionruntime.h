@@ -12,21 +12,22 @@ namespace Stepwise::Sim {
 
 // Where a line of execution stands within its current state.
 enum class Phase {
-    IterationStart, // a Map iteration announces itself (MapIterationStarted)
-    Enter,          // next: <Type>StateEntered
-    TaskSchedule,   // next: TaskScheduled / LambdaFunctionScheduled
-    TaskStart,      // next: TaskStarted / LambdaFunctionStarted
-    TaskSubmit,     // .sync / .waitForTaskToken: TaskSubmitted, then the outcome
-    TaskFinish,     // next: TaskSucceeded / TaskFailed
-    ContainerStart, // next: ParallelStateStarted / MapStateStarted, then children run
-    MapRunStart,    // distributed Map: MapRunStarted, then the child executions run
-    ContainerWait,  // children running; not schedulable
-    MapRunEnd,      // distributed Map: MapRunSucceeded / MapRunFailed
-    ContainerEnd,   // children done: <Type>StateSucceeded or <Type>StateFailed
-    Exit,           // next: <Type>StateExited (the output is ready)
-    Fail,           // the line fails with m_failure (ExecutionFailed or up to the parent)
-    IterationEnd,   // MapIterationSucceeded / MapIterationFailed
-    Finish,         // the state machine's line ended: ExecutionSucceeded
+    IterationStart,    // a Map iteration announces itself (MapIterationStarted)
+    Enter,             // next: <Type>StateEntered
+    TaskSchedule,      // next: TaskScheduled / LambdaFunctionScheduled
+    TaskStart,         // next: TaskStarted / LambdaFunctionStarted
+    TaskSubmit,        // .sync / .waitForTaskToken: TaskSubmitted, then the outcome
+    TaskAwaitCallback, // .waitForTaskToken: until the token comes back or a timeout (wakeAt)
+    TaskFinish,        // next: TaskSucceeded / TaskFailed
+    ContainerStart,    // next: ParallelStateStarted / MapStateStarted, then children run
+    MapRunStart,       // distributed Map: MapRunStarted, then the child executions run
+    ContainerWait,     // children running; not schedulable
+    MapRunEnd,         // distributed Map: MapRunSucceeded / MapRunFailed
+    ContainerEnd,      // children done: <Type>StateSucceeded or <Type>StateFailed
+    Exit,              // next: <Type>StateExited (the output is ready)
+    Fail,              // the line fails with m_failure (ExecutionFailed or up to the parent)
+    IterationEnd,      // MapIterationSucceeded / MapIterationFailed
+    Finish,            // the state machine's line ended: ExecutionSucceeded
     Done,
 };
 
@@ -65,6 +66,13 @@ struct ExecThread
 
     // A Task's response, between TaskStarted and TaskSucceeded/Failed.
     TaskResponse response;
+    // A Task's timeouts as resolved on entry (-1: none), its token and when it started or
+    // last sent a heartbeat, for .waitForTaskToken.
+    std::int64_t taskTimeoutMillis = -1;
+    std::int64_t taskHeartbeatMillis = -1;
+    std::string taskToken;
+    std::int64_t taskStartedAt = 0;
+    std::int64_t taskHeartbeatAt = 0;
 
     // Container bookkeeping (Parallel/Map parents).
     std::vector<Model::Json> items;   // Map: the items (after ItemSelector lazily)
@@ -121,7 +129,8 @@ struct Execution::Runtime
     ContextKey contextKey;
     Model::Json mapContext; // $$.Map while an ItemSelector runs, kept for the next item
     std::string executionArn;
-    std::vector<int> invocations; // per state: task calls so far
+    std::vector<int> invocations;                 // per state: task calls so far
+    std::vector<std::string> unansweredCallbacks; // states still waiting when it ended
 };
 
 class Execution::Snapshot

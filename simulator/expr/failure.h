@@ -14,6 +14,10 @@ struct Failure
 {
     std::string error;
     std::string cause;
+    // A task failed without an error or cause (SendTaskFailure with neither): the history
+    // omits them and a Catch sees them as null.
+    bool errorIsNull = false;
+    bool causeIsNull = false;
 };
 
 // Either a value or a Failure: what evaluating an expression at run time yields.

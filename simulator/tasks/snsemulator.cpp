@@ -1,5 +1,7 @@
 #include "simulator/tasks/snsemulator.h"
 
+#include "simulator/tasks/sdkmetadata.h"
+
 #include <cstdio>
 
 namespace Stepwise::Sim {
@@ -28,7 +30,8 @@ std::string makeUuid(std::mt19937_64 &random)
 std::optional<TaskResponse> SnsEmulator::invoke(const TaskRequest &request)
 {
     static const std::string publish = "arn:aws:states:::sns:publish";
-    if (request.resource != publish)
+    const bool waits = request.resource == publish + ".waitForTaskToken";
+    if (request.resource != publish && !waits)
         return std::nullopt;
     TaskResponse response;
     const Json &p = request.parameters;
@@ -52,21 +55,11 @@ std::optional<TaskResponse> SnsEmulator::invoke(const TaskRequest &request)
     m_outbox.push_back(std::move(record));
 
     // The shape AWS returns for an SDK-integrated publish.
-    Json headers = Json::object();
-    headers["connection"] = "keep-alive";
-    headers["Content-Length"] = "294";
-    headers["Content-Type"] = "text/xml";
-    headers["Date"] = "Thu, 01 Jan 2026 00:00:00 GMT";
-    headers["x-amzn-RequestId"] = requestId;
-    Json allHeaders = Json::object();
-    for (auto it = headers.begin(); it != headers.end(); ++it)
-        allHeaders[it.key()] = Json::array({it.value()});
     Json output = Json::object();
     output["MessageId"] = messageId;
-    output["SdkHttpMetadata"]
-        = {{"AllHttpHeaders", allHeaders}, {"HttpHeaders", headers}, {"HttpStatusCode", 200}};
-    output["SdkResponseMetadata"] = {{"RequestId", requestId}};
+    addSdkMetadata(output, "text/xml", 294, requestId, request.nowMillis, false);
     response.output = std::move(output);
+    response.awaitsCallback = waits;
     return response;
 }
 

@@ -3,6 +3,7 @@
 #include "model/json/json.h"
 #include "simulator/expr/failure.h"
 
+#include <cstdint>
 #include <optional>
 #include <random>
 #include <string>
@@ -17,7 +18,9 @@ struct TaskRequest
     Model::Json parameters; // the effective input after Parameters
     std::string region;
     std::string account;
-    int invocation = 0; // how many times this state called its task before (retries count)
+    int invocation = 0;         // how many times this state called its task before (retries count)
+    std::string taskToken;      // .waitForTaskToken: the token the result must come back with
+    std::int64_t nowMillis = 0; // the execution's (virtual) clock
     std::mt19937_64 *random = nullptr; // seeded by the execution, for generated ids
 };
 
@@ -27,6 +30,9 @@ struct TaskResponse
     bool succeeded = true;
     Model::Json output;
     Failure failure;
+    // .waitForTaskToken: the service accepted the call (`output` is its answer, recorded as
+    // TaskSubmitted) and the task's result comes later, sent back with the task token.
+    bool awaitsCallback = false;
 };
 
 // Produces task results: mocked responses, built-in service emulators, real services.

@@ -2,6 +2,7 @@
 #include "clirunner.h"
 #include "model/json/json.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -62,6 +63,7 @@ class tst_RunCommand : public QObject
     void jsonFailureCarriesErrorAndCause();
     void historyIsAwsShaped();
     void mocksAnswerTasks();
+    void callbackTasksTimeOutOnTheVirtualClock();
     void seedMakesRunsReproducible();
 };
 
@@ -165,6 +167,32 @@ void tst_RunCommand::mocksAnswerTasks()
     QCOMPARE(unmocked.exitCode, 1);
     QVERIFY(lastLineJson(unmocked.out)["cause"].get<std::string>().find("'Charge'")
             != std::string::npos);
+}
+
+void tst_RunCommand::callbackTasksTimeOutOnTheVirtualClock()
+{
+    // Nothing sends the task token back in a local run: a 1-hour TimeoutSeconds fires at
+    // once on the virtual clock; without one the execution waits for its one-year limit.
+    QTemporaryDir dir;
+    const QByteArray waiting = R"({"StartAt": "Ask", "States": {"Ask": {
+        "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        "TimeoutSeconds": 3600,
+        "Parameters": {"QueueUrl": "q", "MessageBody": {"Token.$": "$$.Task.Token"}},
+        "End": true}}})";
+    QElapsedTimer clock;
+    clock.start();
+    Run run = runCli({writeFile(dir, "timeout.asl.json", waiting), "--format", "json"});
+    QVERIFY(clock.elapsed() < 20000);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(lastLineJson(run.out)["status"], Json("FAILED"));
+    QCOMPARE(lastLineJson(run.out)["error"], Json("States.Timeout"));
+
+    QByteArray forever = waiting;
+    forever.replace("\"TimeoutSeconds\": 3600,", "");
+    Run stuck = runCli({writeFile(dir, "forever.asl.json", forever), "--format", "json"});
+    QCOMPARE(stuck.exitCode, 1);
+    QCOMPARE(lastLineJson(stuck.out)["status"], Json("TIMED_OUT"));
+    QVERIFY2(stuck.err.contains("'Ask' waited for its task token"), qPrintable(stuck.err));
 }
 
 void tst_RunCommand::seedMakesRunsReproducible()

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "model/json/json.h"
+
+#include <cstdint>
+#include <string>
+
+namespace Stepwise::Sim {
+
+// The SdkHttpMetadata and SdkResponseMetadata AWS adds to an SDK-integrated task's result,
+// with the Date header taken from the execution's clock.
+void addSdkMetadata(Model::Json &output, const std::string &contentType, int contentLength,
+                    const std::string &requestId, std::int64_t nowMillis, bool headerListsAsText);
+
+// An HTTP date (RFC 7231), e.g. "Thu, 01 Jan 2026 00:00:00 GMT".
+std::string httpDate(std::int64_t millisSinceEpoch);
+
+} // namespace Stepwise::Sim
