@@ -31,6 +31,7 @@ struct RunArguments
     std::uint64_t seed = 0;
     std::string executionName;
     std::string stateMachineArn;
+    std::string s3Dir;
 };
 
 int usageError(const std::string &message)
@@ -39,7 +40,7 @@ int usageError(const std::string &message)
     std::fprintf(stderr,
                  "usage: stepwise-cli run DEF [--input JSON|@file] [--mocks FILE --test-case "
                  "NAME] [--history] [--seed N] [--realtime] [--execution-name NAME] "
-                 "[--state-machine-arn ARN] [--format text|json]\n");
+                 "[--state-machine-arn ARN] [--s3-dir DIR] [--format text|json]\n");
     return 2;
 }
 
@@ -68,6 +69,8 @@ std::optional<std::string> parseArguments(const Arguments &args, RunArguments &o
             ok = value(out.executionName);
         } else if (arg == "--state-machine-arn") {
             ok = value(out.stateMachineArn);
+        } else if (arg == "--s3-dir") {
+            ok = value(out.s3Dir);
         } else if (arg == "--seed") {
             std::string text;
             ok = value(text);
@@ -184,6 +187,7 @@ int runRunCommand(const Arguments &args)
     options.executionName = run.executionName;
     options.seed = run.seed;
     options.recordHistory = run.history;
+    options.s3Root = run.s3Dir;
     Sim::Execution execution(machine.value(), std::move(input.value()), options);
 
     if (!run.mocks.empty()) {

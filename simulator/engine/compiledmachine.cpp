@@ -463,8 +463,18 @@ class CompiledMachine::Compiler
                 if (auto e
                     = pathField(*it, "MaxItemsPath", pointer + "/ItemReader", state.maxItemsPath))
                     return e;
-                if (auto config = it->find("ReaderConfig"); config != it->end())
+                if (auto config = it->find("ReaderConfig"); config != it->end()) {
                     state.maxItems = optionalInt(*config, "MaxItems");
+                    if (auto e
+                        = pathField(*config, "MaxItemsPath", pointer + "/ItemReader/ReaderConfig",
+                                    state.maxItemsPath))
+                        return e;
+                }
+                if (it->is_object()) {
+                    if (auto e = templateField(*it, "Parameters", pointer + "/ItemReader",
+                                               state.itemReaderParameters))
+                        return e;
+                }
             }
             if (auto it = body.find("ItemBatcher"); it != body.end()) {
                 state.itemBatcher = *it;

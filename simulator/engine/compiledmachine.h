@@ -108,6 +108,7 @@ struct CompiledState
     PathField toleratedFailureCountPath, toleratedFailurePercentagePath;
     std::optional<Model::Json> itemReader, itemBatcher;
     std::shared_ptr<PayloadTemplate> batchInput;
+    std::shared_ptr<PayloadTemplate> itemReaderParameters;
     std::optional<int> maxItemsPerBatch;
     PathField maxItemsPerBatchPath;
     std::optional<int> maxItems;

@@ -5,6 +5,7 @@
 #include "simulator/engine/timestamp.h"
 #include "simulator/expr/jsonmembers.h"
 #include "simulator/expr/jsonsize.h"
+#include "simulator/tasks/itemreader.h"
 #include "simulator/tasks/snsemulator.h"
 
 #include <algorithm>
@@ -1192,6 +1193,41 @@ class Execution::Engine
         return static_cast<int>(clampedInteger(*value, INT32_MIN, INT32_MAX));
     }
 
+    // The ItemReader's object, cut to MaxItems; nullopt when the state already failed.
+    std::optional<Outcome<Json>> readItemsFor(int ti, const ExpressionContext &ctx)
+    {
+        const CompiledState &s = m.state(T(ti).state);
+        ItemReaderRequest request;
+        request.s3Root = x.m_options.s3Root;
+        if (auto it = s.itemReader->find("Resource"); it != s.itemReader->end())
+            request.resource = it->is_string() ? it->get<std::string>() : it->dump();
+        if (auto it = s.itemReader->find("ReaderConfig"); it != s.itemReader->end())
+            request.readerConfig = *it;
+        if (s.itemReaderParameters) {
+            auto parameters = s.itemReaderParameters->evaluate(ctx);
+            if (!parameters.ok()) {
+                runtimeFailure(ti, parameters.failure());
+                return std::nullopt;
+            }
+            request.parameters = std::move(parameters.value());
+        }
+        long long maxItems = s.maxItems.value_or(0);
+        if (s.maxItemsPath.path) {
+            auto v = integerField(ti, ctx, s.maxItemsPath, "MaxItemsPath");
+            if (!v)
+                return std::nullopt;
+            maxItems = *v;
+        }
+        if (maxItems < 0)
+            return Outcome<Json>(
+                Failure{"States.ItemReaderFailed", "field MaxItems must be positive"});
+        auto read = readItems(request);
+        if (read.ok() && maxItems > 0 && read->is_array()
+            && read->size() > static_cast<size_t>(maxItems))
+            read->erase(read->begin() + maxItems, read->end());
+        return read;
+    }
+
     void enterMap(int ti)
     {
         const CompiledState &s = m.state(T(ti).state);
@@ -1207,22 +1243,47 @@ class Execution::Engine
         const Json &effective = usesInput ? T(ti).input : effectiveCopy;
         ExpressionContext ctx = contextFor(ti, effective);
         Json items;
-        if (s.itemsPath.path) {
+        T(ti).itemReaderFailure.reset();
+        if (s.itemReader) {
+            // AWS reads the items once the map run started: a failure shows there.
+            auto read = readItemsFor(ti, ctx);
+            if (!read)
+                return;
+            if (read->ok()) {
+                items = std::move(read->value());
+                if (s.itemsPath.path && !items.is_array()) {
+                    ExpressionContext readCtx = ctx;
+                    readCtx.input = &items;
+                    auto selected = s.itemsPath.path->evaluate(readCtx);
+                    if (!selected.ok()) {
+                        runtimeFailure(ti, selected.failure());
+                        return;
+                    }
+                    Json chosen = std::move(selected.value());
+                    items = std::move(chosen);
+                }
+                if (!items.is_array()) {
+                    T(ti).itemReaderFailure = Failure{"States.ItemReaderFailed",
+                                                      "Attempting to map over non-iterable node."};
+                    items = Json::array();
+                }
+            } else {
+                T(ti).itemReaderFailure = read->failure();
+                items = Json::array();
+            }
+            if (T(ti).itemReaderFailure && !s.distributed) {
+                const Failure failure = *T(ti).itemReaderFailure;
+                T(ti).itemReaderFailure.reset();
+                stateError(ti, failure);
+                return;
+            }
+        } else if (s.itemsPath.path) {
             auto selected = s.itemsPath.path->evaluate(ctx);
             if (!selected.ok()) {
                 runtimeFailure(ti, selected.failure());
                 return;
             }
             items = std::move(selected.value());
-        } else if (s.itemReader) {
-            auto reader = s.itemReader->find("Resource");
-            runtimeFailure(
-                ti, {"States.Runtime",
-                     "ItemReader resource '"
-                         + (reader != s.itemReader->end() ? valueText(*reader) : std::string())
-                         + "' is not available in the simulator; give the items "
-                           "through ItemsPath."});
-            return;
         } else {
             items = effective;
         }
@@ -1424,6 +1485,13 @@ class Execution::Engine
             return;
         ExecThread &t = T(ti);
         t.lastChildEvent = t.lastChainedChildEvent = id;
+        if (t.itemReaderFailure) {
+            t.childFailed = true;
+            t.childFailure = *t.itemReaderFailure;
+            t.childHasError = t.childHasCause = true;
+            t.phase = Phase::ContainerEnd;
+            return;
+        }
         t.phase = Phase::ContainerWait;
         spawnChildren(ti, id);
     }

@@ -38,6 +38,9 @@ struct ExecutionOptions
     // out at once on the virtual clock or, with no timeout, waits as on AWS until the
     // execution's time limit.
     bool callbacksFromCaller = false;
+    // A folder standing in for S3 for distributed Maps' ItemReader: s3://bucket/key is the
+    // file <s3Root>/bucket/key. Empty: ItemReader fails with a message saying so.
+    std::string s3Root;
     // Variables visible to the first state (TestState's `variables`).
     Model::Json variables = Model::Json::object();
 };

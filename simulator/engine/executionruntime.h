@@ -4,6 +4,7 @@
 #include "simulator/engine/execution.h"
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -89,6 +90,7 @@ struct ExecThread
     bool childFailed = false;
     Failure childFailure;
     bool childHasError = true, childHasCause = true;
+    std::optional<Failure> itemReaderFailure; // raised once the map run started
     std::int64_t lastChildEvent = 0;
     std::int64_t lastChainedChildEvent = 0;
 };
