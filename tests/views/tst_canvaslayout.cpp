@@ -5,6 +5,7 @@
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
 #include "views/canvas/edgeitem.h"
+#include "views/canvas/markeritem.h"
 #include "views/canvas/minimapview.h"
 #include "views/canvas/stateitem.h"
 
@@ -90,6 +91,14 @@ bool segmentEntersRect(QLineF segment, const QRectF &rect)
     return false;
 }
 
+// How far a point lies outside a rectangle (0 inside it).
+qreal distanceToRect(QPointF point, const QRectF &rect)
+{
+    const qreal dx = std::max({rect.left() - point.x(), 0.0, point.x() - rect.right()});
+    const qreal dy = std::max({rect.top() - point.y(), 0.0, point.y() - rect.bottom()});
+    return std::hypot(dx, dy);
+}
+
 } // namespace
 
 // How the auto-layout draws big and busy diagrams, checked on what the user sees: the
@@ -103,6 +112,10 @@ class tst_CanvasLayout : public QObject
     void edgesAvoidStates();
     void labelsDoNotOverlap_data();
     void labelsDoNotOverlap();
+    void edgesJoinTheirEnds_data();
+    void edgesJoinTheirEnds();
+    void edgesArePaintedAlongTheirRoutes_data();
+    void edgesArePaintedAlongTheirRoutes();
     void minimapStaysSmallAndHideable();
 
   private:
@@ -207,6 +220,147 @@ void tst_CanvasLayout::labelsDoNotOverlap()
                         .arg(labels[i].second->label(), name(labels[i].second->from()), name(id))));
         }
     }
+}
+
+void tst_CanvasLayout::edgesJoinTheirEnds_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString &file : Tests::filesUnder(Tests::sharedPath(QStringLiteral("corpus")))) {
+        auto parsed = Model::readJsonFile(file.toStdString());
+        if (parsed.ok() && parsed->value.is_object() && parsed->value.contains("States"))
+            QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file;
+    }
+}
+
+// Every arrow, Start and End links included, is a line drawn from its source's border to
+// its target's, not an arrowhead alone or a line that stops short of a state.
+void tst_CanvasLayout::edgesJoinTheirEnds()
+{
+    QFETCH(QString, file);
+    auto parsed = Model::readJsonFile(file.toStdString());
+    QVERIFY(parsed.ok());
+    Model::Document document;
+    document.workflow()->load(parsed->value);
+    Views::CanvasView view(&document);
+    Views::CanvasScene *scene = view.scene();
+    scene->flush();
+    auto box = [&](Model::StateId id, const QGraphicsItem *marker) {
+        const QGraphicsItem *item = id != 0 ? scene->stateItem(id) : marker;
+        return item ? item->sceneBoundingRect() : QRectF();
+    };
+    auto name = [&](Model::StateId id) {
+        return id != 0 ? QString::fromStdString(document.workflow()->name(id))
+                       : QStringLiteral("marker");
+    };
+    constexpr qreal kSlack = 6;
+    for (Views::EdgeItem *edge : scene->edgeItems()) {
+        const QRectF from = box(edge->from(), scene->startMarker());
+        const QRectF to = box(edge->to(), scene->endMarker());
+        QVERIFY(!from.isEmpty() && !to.isEmpty());
+        const QPainterPath route = edge->mapToScene(edge->route());
+        const QPointF first = route.elementAt(0);
+        const QPointF last = route.currentPosition();
+        const QString what = name(edge->from()) + QStringLiteral(" -> ") + name(edge->to());
+        if (distanceToRect(first, from) > kSlack)
+            QFAIL(qPrintable(what + QStringLiteral(" starts away from its source")));
+        if (distanceToRect(last, to) > kSlack)
+            QFAIL(qPrintable(what + QStringLiteral(" ends away from its target")));
+        // The painted line covers the gap between the two boxes.
+        const qreal gap
+            = std::max(0.0, std::max(to.top() - from.bottom(), from.top() - to.bottom()));
+        if (edge->routeLength() + 2 * kSlack < gap)
+            QFAIL(qPrintable(what
+                             + QStringLiteral(" is drawn %1 long over a gap of %2")
+                                   .arg(edge->routeLength())
+                                   .arg(gap)));
+    }
+}
+
+void tst_CanvasLayout::edgesArePaintedAlongTheirRoutes_data()
+{
+    QTest::addColumn<QString>("file");
+    const QString dir = Tests::sharedPath(QStringLiteral("corpus/real-world"));
+    for (const QString &file : Tests::filesUnder(dir))
+        QTest::newRow(qPrintable(QFileInfo(file).fileName())) << file;
+}
+
+// Wherever an edge runs in view, its line is on screen, also when the canvas sits inside a
+// window away from its top-left corner, as in the main window (it is painted redirected).
+void tst_CanvasLayout::edgesArePaintedAlongTheirRoutes()
+{
+    QFETCH(QString, file);
+    auto parsed = Model::readJsonFile(file.toStdString());
+    QVERIFY(parsed.ok());
+    Model::Document document;
+    document.workflow()->load(parsed->value);
+    QWidget window;
+    window.resize(1400, 1000);
+    auto *view = new Views::CanvasView(&document, &window);
+    view->setGeometry(400, 300, 1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Views::CanvasScene *scene = view->scene();
+    scene->flush();
+    view->resetZoom();
+    const std::vector<Views::EdgeItem *> edges = scene->edgeItems();
+    if (edges.empty())
+        QSKIP("no edges");
+    const QImage shown = window.grab().toImage();
+    for (Views::EdgeItem *edge : edges)
+        edge->setVisible(false);
+    const QImage hidden = window.grab().toImage();
+    for (Views::EdgeItem *edge : edges)
+        edge->setVisible(true);
+    QCOMPARE(shown.size(), hidden.size());
+    const qreal ratio = shown.devicePixelRatio();
+
+    // What paints over an edge: states (but not containers it runs inside), the Start and
+    // End markers, edge labels.
+    std::vector<std::pair<QRectF, QGraphicsItem *>> covers;
+    for (Views::EdgeItem *edge : edges)
+        if (!edge->labelRect().isEmpty())
+            covers.emplace_back(edge->mapRectToScene(edge->labelRect()).adjusted(-3, -3, 3, 3),
+                                nullptr);
+    for (QGraphicsItem *item : scene->items())
+        if (item->isVisible()
+            && (item->type() == Views::StateItem::Type || item->type() == Views::MarkerItem::Type))
+            covers.emplace_back(item->sceneBoundingRect().adjusted(-3, -3, 3, 3), item);
+    const QRect viewport = view->viewport()->rect().adjusted(4, 4, -4, -4);
+    auto name = [&](Model::StateId id) {
+        return id != 0 ? QString::fromStdString(document.workflow()->name(id))
+                       : QStringLiteral("marker");
+    };
+    int checked = 0;
+    for (Views::EdgeItem *edge : edges) {
+        const qreal length = edge->routeLength();
+        // Up to the arrowhead, which is painted on its own.
+        for (qreal at = 0; at < length - 14; at += 8) {
+            const QPointF scenePoint = edge->mapToScene(edge->pointAtDistance(at));
+            if (std::any_of(covers.begin(), covers.end(), [&](const auto &cover) {
+                    return cover.first.contains(scenePoint)
+                           && !(cover.second && cover.second->isAncestorOf(edge));
+                }))
+                continue;
+            const QPoint inViewport = view->mapFromScene(scenePoint);
+            if (!viewport.contains(inViewport))
+                continue;
+            const QPoint pixel
+                = (view->viewport()->mapTo(&window, inViewport).toPointF() * ratio).toPoint();
+            bool painted = false;
+            for (int dx = -2; dx <= 2 && !painted; ++dx)
+                for (int dy = -2; dy <= 2 && !painted; ++dy)
+                    painted = shown.pixel(pixel + QPoint(dx, dy))
+                              != hidden.pixel(pixel + QPoint(dx, dy));
+            if (!painted)
+                QFAIL(qPrintable(QStringLiteral("%1 -> %2 is not drawn at %3 of %4 along it")
+                                     .arg(name(edge->from()), name(edge->to()))
+                                     .arg(at)
+                                     .arg(length)));
+            ++checked;
+        }
+    }
+    if (checked == 0)
+        QSKIP("no edge line in view");
 }
 
 // On a big diagram the minimap sits small in the bottom-right corner; it hides on request

@@ -185,14 +185,12 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         pen.setStyle(Qt::DashLine);
     painter->setBrush(Qt::NoBrush);
     QRectF exposed = option->exposedRect.isEmpty() ? m_bounds : option->exposedRect;
-    // The exposed rectangle can be the whole item; the painted device bounds it too.
-    if (QPaintDevice *device = painter->device()) {
-        bool invertible = false;
-        const QTransform toItem = painter->deviceTransform().inverted(&invertible);
-        if (invertible)
-            exposed &= toItem.mapRect(QRectF(0, 0, device->width(), device->height()))
-                           .adjusted(-4, -4, 4, 4);
-    }
+    // The exposed rectangle is the whole item when the scene renders into an image (minimap,
+    // export); the clip bounds it then. Not the device's size: a view inside a window paints
+    // redirected into the window with an offset (and scaled on high-DPI screens), and such a
+    // bound cut off lines in the view's right and bottom parts while arrowheads still showed.
+    if (painter->hasClipping())
+        exposed &= painter->clipBoundingRect().adjusted(-4, -4, 4, 4);
     for (const Run &run : m_runs) {
         if (!run.bounds.intersects(exposed))
             continue;
