@@ -1,5 +1,7 @@
 #include "simulator/engine/compiledmachine.h"
 
+#include "model/json/jsonpointer.h"
+
 #include "simulator/expr/jsonsize.h"
 
 #include "simulator/awslimits.h"
@@ -22,20 +24,6 @@ Error makeError(const std::string &message, const std::string &pointer)
     error.message = message;
     error.location.pointer = pointer;
     return error;
-}
-
-std::string escapePointer(const std::string &key)
-{
-    std::string out;
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
 }
 
 } // namespace
@@ -63,7 +51,8 @@ class CompiledMachine::Compiler
         m.m_scopes.back().owner = owner;
         std::unordered_map<std::string, int> names;
         for (auto it = states->begin(); it != states->end(); ++it) {
-            const std::string statePointer = pointer + "/States/" + escapePointer(it.key());
+            const std::string statePointer
+                = pointer + "/States/" + Model::escapePointerToken(it.key());
             int index = -1;
             if (auto error
                 = compileState(it.key(), it.value(), statePointer, scopeIndex, language, index))
@@ -86,7 +75,8 @@ class CompiledMachine::Compiler
         m.m_scopes[static_cast<size_t>(scopeIndex)].startAt = *start;
         for (int index : m.m_scopes[static_cast<size_t>(scopeIndex)].states) {
             CompiledState &state = m.m_states[static_cast<size_t>(index)];
-            const std::string statePointer = pointer + "/States/" + escapePointer(state.name);
+            const std::string statePointer
+                = pointer + "/States/" + Model::escapePointerToken(state.name);
             const std::string nextName = m_nextNames[static_cast<size_t>(index)];
             if (!nextName.empty()) {
                 auto target = resolve(nextName, statePointer);

@@ -88,6 +88,15 @@ std::string valueText(const Json &value)
     return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
+// AWS's quota on a state's or task's data; `what` is the state or the task's resource.
+Failure dataLimitExceeded(const std::string &what)
+{
+    return {"States.DataLimitExceeded",
+            "The state/task '" + what
+                + "' returned a result with a size exceeding the maximum number of bytes service "
+                  "limit."};
+}
+
 // When a task waiting for its token times out: TimeoutSeconds after it started or
 // HeartbeatSeconds after its last heartbeat, whichever comes first (INT64_MAX: never).
 std::int64_t callbackDeadline(const ExecThread &t)
@@ -98,6 +107,14 @@ std::int64_t callbackDeadline(const ExecThread &t)
     if (t.taskHeartbeatMillis >= 0)
         deadline = std::min(deadline, t.taskHeartbeatAt + t.taskHeartbeatMillis);
     return deadline;
+}
+
+// The task's result arrived: it finishes at the next step.
+void answerCallback(ExecThread &t, TaskResponse response, std::int64_t now)
+{
+    t.response = std::move(response);
+    t.phase = Phase::TaskFinish;
+    t.wakeAt = now;
 }
 
 ExecThread *threadAwaiting(Execution::Runtime &rt, const std::string &taskToken)
@@ -771,12 +788,7 @@ class Execution::Engine
     void payloadTooLarge(int ti)
     {
         const CompiledState &s = m.state(T(ti).state);
-        stateError(ti,
-                   {"States.DataLimitExceeded",
-                    "The state/task '" + s.name
-                        + "' returned a result with a size exceeding the maximum number of bytes "
-                          "service limit."},
-                   true, true, false);
+        stateError(ti, dataLimitExceeded(s.name), true, true, false);
     }
 
     // ResultSelector -> Assign -> ResultPath -> OutputPath, then the state exits.
@@ -902,10 +914,7 @@ class Execution::Engine
         switch (s.type) {
         case StateType::Pass: {
             if (static_cast<std::int64_t>(s.resultSize) > maxPayload()) {
-                T(ti).failure = {"States.DataLimitExceeded",
-                                 "The state/task '" + s.name
-                                     + "' returned a result with a size exceeding the maximum "
-                                       "number of bytes service limit."};
+                T(ti).failure = dataLimitExceeded(s.name);
                 T(ti).phase = Phase::Fail;
                 return;
             }
@@ -1654,12 +1663,8 @@ class Execution::Engine
             const std::size_t size = jsonTextSize(response->output);
             if (static_cast<std::int64_t>(size) > maxPayload()) {
                 response->succeeded = false;
-                response->failure
-                    = {"States.DataLimitExceeded",
-                       "The state/task '"
-                           + (s.taskFamily == TaskFamily::Service ? s.resourceType : s.resource)
-                           + "' returned a result with a size exceeding the maximum "
-                             "number of bytes service limit."};
+                response->failure = dataLimitExceeded(
+                    s.taskFamily == TaskFamily::Service ? s.resourceType : s.resource);
             }
         }
         T(ti).response = std::move(*response);
@@ -2038,19 +2043,14 @@ bool Execution::sendTaskSuccess(const std::string &taskToken, Json output)
     ExecThread *t = threadAwaiting(*m_runtime, taskToken);
     if (!t)
         return false;
-    t->response = TaskResponse();
+    TaskResponse response;
     if (m_options.maxPayloadBytes != 0 && jsonTextSize(output) > m_options.maxPayloadBytes) {
-        t->response.succeeded = false;
-        t->response.failure
-            = {"States.DataLimitExceeded",
-               "The state/task '" + m_machine->state(t->state).name
-                   + "' returned a result with a size exceeding the maximum number of bytes "
-                     "service limit."};
+        response.succeeded = false;
+        response.failure = dataLimitExceeded(m_machine->state(t->state).name);
     } else {
-        t->response.output = std::move(output);
+        response.output = std::move(output);
     }
-    t->phase = Phase::TaskFinish;
-    t->wakeAt = m_runtime->now;
+    answerCallback(*t, std::move(response), m_runtime->now);
     return true;
 }
 
@@ -2060,14 +2060,13 @@ bool Execution::sendTaskFailure(const std::string &taskToken, std::optional<std:
     ExecThread *t = threadAwaiting(*m_runtime, taskToken);
     if (!t)
         return false;
-    t->response = TaskResponse();
-    t->response.succeeded = false;
-    t->response.failure.error = error.value_or("");
-    t->response.failure.cause = cause.value_or("");
-    t->response.failure.errorIsNull = !error;
-    t->response.failure.causeIsNull = !cause;
-    t->phase = Phase::TaskFinish;
-    t->wakeAt = m_runtime->now;
+    TaskResponse response;
+    response.succeeded = false;
+    response.failure.error = error.value_or("");
+    response.failure.cause = cause.value_or("");
+    response.failure.errorIsNull = !error;
+    response.failure.causeIsNull = !cause;
+    answerCallback(*t, std::move(response), m_runtime->now);
     return true;
 }
 

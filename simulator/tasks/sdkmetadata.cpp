@@ -1,10 +1,22 @@
 #include "simulator/tasks/sdkmetadata.h"
 
+#include "simulator/tasks/snsemulator.h"
+
 #include <ctime>
 
 namespace Stepwise::Sim {
 
 using Model::Json;
+
+SdkIds drawSdkIds(std::mt19937_64 *random)
+{
+    std::mt19937_64 fallback(0);
+    std::mt19937_64 &generator = random ? *random : fallback;
+    SdkIds ids;
+    ids.messageId = makeUuid(generator);
+    ids.requestId = makeUuid(generator);
+    return ids;
+}
 
 std::string httpDate(std::int64_t millisSinceEpoch)
 {

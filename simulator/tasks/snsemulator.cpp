@@ -46,10 +46,7 @@ std::optional<TaskResponse> SnsEmulator::invoke(const TaskRequest &request)
                             "Error Code: InvalidParameter)"};
         return response;
     }
-    std::mt19937_64 fallback(0);
-    std::mt19937_64 &random = request.random ? *request.random : fallback;
-    const std::string messageId = makeUuid(random);
-    const std::string requestId = makeUuid(random);
+    const auto [messageId, requestId] = drawSdkIds(request.random);
     Json record = p;
     record["MessageId"] = messageId;
     m_outbox.push_back(std::move(record));

@@ -32,10 +32,7 @@ std::optional<TaskResponse> SqsEmulator::invoke(const TaskRequest &request)
     const QByteArray md5
         = QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Md5)
               .toHex();
-    std::mt19937_64 fallback(0);
-    std::mt19937_64 &random = request.random ? *request.random : fallback;
-    const std::string messageId = makeUuid(random);
-    const std::string requestId = makeUuid(random);
+    const auto [messageId, requestId] = drawSdkIds(request.random);
 
     Json record = p;
     record["MessageBody"] = text;
