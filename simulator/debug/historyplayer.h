@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/json/json.h"
+#include "simulator/debug/debugframe.h"
+#include "simulator/debug/statetable.h"
+#include "simulator/debug/statevisit.h"
+#include "simulator/engine/historyevent.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace Stepwise::Sim {
+
+class FrameBuilder;
+
+// Replays a recorded history (readHistory) over its definition and yields the same frames a
+// live DebugSession would at each event: states lit while entered, coloured by outcome, the
+// transition taken, Wait and retry countdowns (their end is known from the later events).
+// The same controls as a session: step (one event or to the next state entered/exited),
+// back, jump to any event. Visits carry the payloads the history has (input on entry,
+// output on exit, the task's parameters and result, assigned variables).
+class HistoryPlayer
+{
+  public:
+    HistoryPlayer(const Model::Json &definition, std::vector<HistoryEvent> events);
+    ~HistoryPlayer();
+
+    std::int64_t eventIndex() const { return m_index; }
+    std::int64_t eventCount() const { return static_cast<std::int64_t>(m_events.size()); }
+    const std::vector<HistoryEvent> &events() const { return m_events; }
+    bool atEnd() const { return m_index >= eventCount(); }
+
+    // Each returns false when there is nothing in that direction.
+    bool stepEvent();
+    bool stepState();
+    bool stepBack();
+    bool stepStateBack();
+    bool jumpTo(std::int64_t eventIndex); // 0: before the first event
+    // Forward until `stateName` is entered; false (at the end) when it never is.
+    bool runToState(const std::string &stateName);
+
+    DebugFrame frame() const;
+    // Visits entered up to the current moment, with the payloads the history carries.
+    std::vector<StateVisit> visits() const;
+    const StateTable &states() const { return *m_table; }
+
+  private:
+    void rebuild(std::int64_t eventIndex);
+
+    std::shared_ptr<const StateTable> m_table;
+    std::vector<HistoryEvent> m_events;
+    std::unique_ptr<FrameBuilder> m_frames;
+    std::int64_t m_index = 0;
+    PauseReason m_paused = PauseReason::None;
+};
+
+} // namespace Stepwise::Sim
