@@ -42,6 +42,9 @@ struct DebugSessionOptions
     // Keep every visit's inspection data (off for million-event runs that only need the
     // canvas and the log; visits() is then empty).
     bool keepStages = true;
+    // Keep every event (the timeline): step back, jump, the event log and historyJson()
+    // need it. Off for Express-style runs of millions of events: frames only, no going back.
+    bool keepEvents = true;
 };
 
 // A debugging session over one execution of a definition: breakpoints, step (one event, or
@@ -95,8 +98,9 @@ class DebugSession
     bool stepBack();
     // Back to the previous StateEntered/StateExited event (the reverse of stepState()).
     bool stepStateBack();
-    // To the moment after event `eventIndex` (0: before the start). Past the furthest
-    // event seen, the run continues forward until there (or a pause point).
+    // To the moment after event `eventIndex` (0: before the start), passing breakpoints by.
+    // Past the furthest event seen, the run continues forward until there, stopping early
+    // only where it cannot go on by itself (an ask-me task, a callback, the end).
     bool jumpTo(std::int64_t eventIndex);
 
     // ---- caller answers ----------------------------------------------------------------
@@ -118,6 +122,8 @@ class DebugSession
     // The current moment: states, transition, countdowns, waiting tasks, pause reason.
     DebugFrame frame() const;
     std::int64_t eventIndex() const;
+    // The virtual clock now (epoch milliseconds).
+    std::int64_t nowMillis() const;
     // Events of the furthest point reached (the timeline); eventIndex() <= eventCount().
     std::int64_t eventCount() const;
     const std::vector<HistoryEvent> &events() const { return m_timeline; }
@@ -141,34 +147,45 @@ class DebugSession
     void setTimelineListener(std::function<void(const HistoryEvent &)> listener);
 
   private:
-    DebugSession();
     struct Checkpoint;
-    PauseReason advance(std::int64_t maxEvents, bool stopAtState, const std::string &runTo);
+    struct BreakpointEntry;
+    DebugSession();
+    PauseReason advance(std::int64_t maxEvents, bool toStateEvent, const std::string &runTo);
+    PauseReason stopReason() const;
     bool stepOne();
     void onEvent(const HistoryEvent &event);
-    PauseReason pausePointAfter(const HistoryEvent &event, const std::string &runTo) const;
+    PauseReason pausePointAfter(const HistoryEvent &event, const std::string &runTo);
+    bool conditionMatches(const BreakpointEntry &entry, const HistoryEvent &event) const;
     void rewindTo(std::int64_t eventIndex);
+    void takeCheckpoint();
     void truncateFuture();
+    void journalAnswer(CallerAnswer answer);
+    bool applyAnswer(const CallerAnswer &answer);
     void applyJournal();
-    void refreshAskMe();
+    std::vector<AskMeTask> askMeTasks() const;
+    std::string askToken(std::int64_t askId) const;
+    Model::Json scheduledPayload(const std::string &stateName) const;
 
     Model::Json m_definition;
-    Model::Json m_input;
     DebugSessionOptions m_options;
-    std::vector<std::shared_ptr<TaskExecutor>> m_executors;
     std::shared_ptr<const CompiledMachine> m_machine;
     std::shared_ptr<const StateTable> m_table;
+    std::shared_ptr<TaskExecutor> m_askMe;
     std::unique_ptr<Execution> m_execution;
     std::unique_ptr<FrameBuilder> m_frames;
     std::vector<Checkpoint> m_checkpoints;
+    int m_checkpointEvery = 256;
     std::vector<HistoryEvent> m_timeline;
     std::vector<CallerAnswer> m_journal;
-    std::vector<Breakpoint> m_breakpoints;
+    size_t m_journalApplied = 0;
+    std::vector<BreakpointEntry> m_breakpoints;
     int m_nextBreakpointId = 1;
     int m_generation = 0;
     std::atomic<bool> m_pauseRequested{false};
     PauseReason m_paused = PauseReason::None;
     int m_breakpointHit = -1;
+    const HistoryEvent *m_lastEvent = nullptr;
+    HistoryEvent m_current; // the last event when events are not kept
     std::function<void(const HistoryEvent &)> m_timelineListener;
 };
 

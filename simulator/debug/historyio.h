@@ -14,7 +14,8 @@ namespace Stepwise::Sim {
 Model::Json historyToJson(const std::vector<HistoryEvent> &events);
 
 // Reads an execution history in any of the forms people have one in, into events in id
-// order with payloads parsed (input/output/result/... text becomes JSON when it is JSON):
+// order, shaped as the engine's own events (payloads as JSON text, as AWS gives them; parsed
+// payloads, as the conformance cases store them, are written back as text):
 // - `aws stepfunctions get-execution-history` output: {"events": [...]}, several such pages
 //   concatenated in one text, or a JSON list of pages; `--reverse-order` pages are sorted;
 // - a plain list of events; `stepwise-cli run --history` output; a conformance case's

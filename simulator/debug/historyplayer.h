@@ -7,6 +7,7 @@
 #include "simulator/engine/historyevent.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,8 +20,9 @@ class FrameBuilder;
 // live DebugSession would at each event: states lit while entered, coloured by outcome, the
 // transition taken, Wait and retry countdowns (their end is known from the later events).
 // The same controls as a session: step (one event or to the next state entered/exited),
-// back, jump to any event. Visits carry the payloads the history has (input on entry,
-// output on exit, the task's parameters and result, assigned variables).
+// back, jump to any event. Event ids are expected to run 1..N as AWS numbers them (a
+// history with gaps still plays; ids index the events). Visits carry the payloads the history has
+// (input on entry, output on exit, the task's parameters and result, assigned variables).
 class HistoryPlayer
 {
   public:
@@ -48,10 +50,15 @@ class HistoryPlayer
 
   private:
     void rebuild(std::int64_t eventIndex);
+    bool forwardUntil(const std::function<bool(const HistoryEvent &)> &stop);
+    const HistoryEvent &event(std::int64_t id) const;
+    std::vector<std::int64_t> openVisits() const;
 
     std::shared_ptr<const StateTable> m_table;
     std::vector<HistoryEvent> m_events;
-    std::unique_ptr<FrameBuilder> m_frames;
+    std::unique_ptr<FrameBuilder> m_frames; // at the current moment
+    std::unique_ptr<FrameBuilder> m_whole;  // over every event: owners and visits ahead
+    std::vector<std::vector<std::int64_t>> m_visitEvents; // per entered event id
     std::int64_t m_index = 0;
     PauseReason m_paused = PauseReason::None;
 };

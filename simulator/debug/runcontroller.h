@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -95,7 +96,7 @@ class RunController : public QObject
     Model::Result<Model::Json> evaluate(const QString &expression, qint64 enteredEventId,
                                         const QString &stage = QStringLiteral("input")) const;
 
-  signals:
+  Q_SIGNALS:
     void frameReady(const Stepwise::Sim::DebugFrame &frame);
     void eventLogReplaced(std::shared_ptr<const Stepwise::Sim::EventLog> log);
     void breakpointsChanged(const std::vector<Stepwise::Sim::Breakpoint> &breakpoints);
@@ -105,13 +106,18 @@ class RunController : public QObject
 
   private:
     void onFrame(const DebugFrame &frame);
+    void post(std::function<void(DebugSession &)> command);
+    void breakpointCommand(std::function<QString(DebugSession &)> command);
+    template<typename T>
+    T query(std::function<T(const DebugSession &)> ask, T otherwise) const;
 
     QThread *m_thread = nullptr;
     RunWorker *m_worker = nullptr;
-    mutable std::mutex m_mutex; // guards m_lastFrame, m_log, m_speed
+    mutable std::mutex m_mutex; // guards m_lastFrame, m_log, m_speed, m_hasSession
     DebugFrame m_lastFrame;
     std::shared_ptr<const EventLog> m_log;
     RunSpeed m_speed;
+    bool m_hasSession = false;
 };
 
 } // namespace Stepwise::Sim

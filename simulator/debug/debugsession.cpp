@@ -1,0 +1,659 @@
+#include "simulator/debug/debugsession.h"
+
+#include "simulator/debug/eventtype.h"
+#include "simulator/debug/framebuilder.h"
+#include "simulator/debug/historyio.h"
+#include "simulator/debug/payloadvalue.h"
+#include "simulator/debug/statetable.h"
+#include "simulator/engine/choicerule.h"
+#include "simulator/engine/compiledmachine.h"
+#include "simulator/engine/execution.h"
+
+#include <algorithm>
+
+namespace Stepwise::Sim {
+
+using Model::Json;
+
+namespace {
+
+bool endsWith(std::string_view text, std::string_view tail)
+{
+    return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+bool isStateEvent(std::string_view type)
+{
+    return endsWith(type, "StateEntered") || endsWith(type, "StateExited");
+}
+
+bool isFailureEvent(std::string_view type)
+{
+    return endsWith(type, "Failed") || endsWith(type, "TimedOut");
+}
+
+const Json *detailsOf(const HistoryEvent &event)
+{
+    if (!event.details.is_object() || event.details.empty())
+        return nullptr;
+    const Json &inner = event.details.begin().value();
+    return inner.is_object() ? &inner : nullptr;
+}
+
+std::string stringField(const Json *details, const char *key)
+{
+    if (!details)
+        return {};
+    auto it = details->find(key);
+    return it != details->end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace
+
+struct DebugSession::Checkpoint
+{
+    std::int64_t eventIndex = 0;
+    std::shared_ptr<const Execution::Snapshot> snapshot;
+};
+
+struct DebugSession::BreakpointEntry
+{
+    Breakpoint breakpoint;
+    std::shared_ptr<ChoiceRule> condition;
+};
+
+DebugSession::DebugSession() = default;
+DebugSession::~DebugSession() = default;
+
+Model::Result<std::unique_ptr<DebugSession>>
+DebugSession::create(const Json &definition, Json input, DebugSessionOptions options,
+                     std::vector<std::shared_ptr<TaskExecutor>> executors)
+{
+    auto machine = CompiledMachine::compile(definition);
+    if (!machine)
+        return machine.error();
+    std::unique_ptr<DebugSession> session(new DebugSession);
+    session->m_definition = definition;
+    session->m_machine = machine.value();
+    session->m_table = std::make_shared<StateTable>(definition);
+    session->m_frames = std::make_unique<FrameBuilder>(session->m_table);
+    session->m_checkpointEvery = std::max(1, options.checkpointEvery);
+
+    ExecutionOptions execution = options.execution;
+    execution.recordHistory = false; // the session keeps the timeline itself
+    execution.recordStages = options.keepStages;
+    execution.callbacksFromCaller = true;
+    session->m_options = std::move(options);
+    session->m_execution
+        = std::make_unique<Execution>(session->m_machine, std::move(input), execution);
+    for (auto &executor : executors)
+        session->m_execution->addTaskExecutor(std::move(executor));
+    DebugSession *self = session.get();
+    session->m_execution->setEventListener(
+        [self](const HistoryEvent &event) { self->onEvent(event); });
+    session->takeCheckpoint();
+    return session;
+}
+
+// ---- breakpoints ------------------------------------------------------------------------
+
+Model::Result<int> DebugSession::setBreakpoint(Breakpoint breakpoint)
+{
+    if (m_table->find(breakpoint.stateName) < 0) {
+        Model::Error error;
+        error.message = "no state named '" + breakpoint.stateName + "'";
+        return error;
+    }
+    BreakpointEntry entry;
+    if (breakpoint.condition) {
+        auto rule = ChoiceRule::compile(*breakpoint.condition, "/condition");
+        if (!rule)
+            return rule.error();
+        entry.condition = std::make_shared<ChoiceRule>(std::move(rule.value()));
+    }
+    breakpoint.id = m_nextBreakpointId++;
+    entry.breakpoint = std::move(breakpoint);
+    m_breakpoints.push_back(std::move(entry));
+    return m_breakpoints.back().breakpoint.id;
+}
+
+bool DebugSession::removeBreakpoint(int id)
+{
+    auto it = std::find_if(m_breakpoints.begin(), m_breakpoints.end(),
+                           [id](const BreakpointEntry &e) { return e.breakpoint.id == id; });
+    if (it == m_breakpoints.end())
+        return false;
+    m_breakpoints.erase(it);
+    return true;
+}
+
+bool DebugSession::setBreakpointEnabled(int id, bool enabled)
+{
+    for (BreakpointEntry &entry : m_breakpoints) {
+        if (entry.breakpoint.id == id) {
+            entry.breakpoint.enabled = enabled;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<Breakpoint> DebugSession::breakpoints() const
+{
+    std::vector<Breakpoint> out;
+    for (const BreakpointEntry &entry : m_breakpoints)
+        out.push_back(entry.breakpoint);
+    return out;
+}
+
+void DebugSession::setBreakOnError(bool on)
+{
+    m_options.breakOnError = on;
+}
+
+void DebugSession::setAskMe(bool on, bool allTasks)
+{
+    m_options.askMe = on;
+    m_options.askMeAllTasks = allTasks;
+}
+
+// ---- events and checkpoints -------------------------------------------------------------
+
+void DebugSession::onEvent(const HistoryEvent &event)
+{
+    if (!m_options.keepEvents) {
+        m_current = event;
+        m_lastEvent = &m_current;
+        m_frames->apply(m_current);
+        return;
+    }
+    const auto index = static_cast<size_t>(event.id);
+    if (index > m_timeline.size()) {
+        m_timeline.push_back(event);
+        if (m_timelineListener)
+            m_timelineListener(m_timeline.back());
+    }
+    m_lastEvent = &m_timeline[index - 1];
+    m_frames->apply(*m_lastEvent);
+}
+
+void DebugSession::takeCheckpoint()
+{
+    const std::int64_t at = m_execution->eventCount();
+    if (!m_checkpoints.empty() && m_checkpoints.back().eventIndex >= at)
+        return;
+    m_checkpoints.push_back({at, m_execution->snapshot()});
+    // Keep step back cheap and memory bounded: past 256 checkpoints, keep every other one.
+    if (m_checkpoints.size() > 256) {
+        m_checkpointEvery *= 2;
+        std::vector<Checkpoint> kept;
+        for (Checkpoint &c : m_checkpoints) {
+            if (c.eventIndex % m_checkpointEvery == 0)
+                kept.push_back(std::move(c));
+        }
+        m_checkpoints = std::move(kept);
+    }
+}
+
+bool DebugSession::stepOne()
+{
+    applyJournal();
+    if (!m_execution->step())
+        return false;
+    if (m_options.keepEvents && m_execution->eventCount() % m_checkpointEvery == 0)
+        takeCheckpoint();
+    return true;
+}
+
+void DebugSession::rewindTo(std::int64_t eventIndex)
+{
+    auto it = std::upper_bound(
+        m_checkpoints.begin(), m_checkpoints.end(), eventIndex,
+        [](std::int64_t index, const Checkpoint &c) { return index < c.eventIndex; });
+    const Checkpoint &checkpoint = *std::prev(it); // the one at 0 always exists
+    m_execution->restore(*checkpoint.snapshot);
+    m_frames->reset();
+    for (std::int64_t i = 0; i < checkpoint.eventIndex; ++i)
+        m_frames->apply(m_timeline[static_cast<size_t>(i)]);
+    m_lastEvent = checkpoint.eventIndex > 0
+                      ? &m_timeline[static_cast<size_t>(checkpoint.eventIndex - 1)]
+                      : nullptr;
+    // Answers given at the checkpoint's moment came after it was taken: apply them again.
+    m_journalApplied = static_cast<size_t>(
+        std::count_if(m_journal.begin(), m_journal.end(),
+                      [&](const CallerAnswer &a) { return a.atEvent < checkpoint.eventIndex; }));
+    while (m_execution->eventCount() < eventIndex) {
+        if (!stepOne())
+            break;
+    }
+}
+
+// ---- moving -----------------------------------------------------------------------------
+
+PauseReason DebugSession::stopReason() const
+{
+    if (m_execution->finished())
+        return PauseReason::Finished;
+    if (!askMeTasks().empty())
+        return PauseReason::AskMe;
+    return PauseReason::Callback;
+}
+
+PauseReason DebugSession::advance(std::int64_t maxEvents, bool toStateEvent,
+                                  const std::string &runTo)
+{
+    m_pauseRequested.store(false, std::memory_order_relaxed);
+    m_breakpointHit = -1;
+    std::int64_t done = 0;
+    PauseReason reason = PauseReason::None;
+    while (true) {
+        if (maxEvents >= 0 && done >= maxEvents) {
+            reason = PauseReason::None;
+            break;
+        }
+        if (m_pauseRequested.exchange(false, std::memory_order_relaxed)) {
+            reason = PauseReason::Paused;
+            break;
+        }
+        if (!stepOne()) {
+            reason = stopReason();
+            break;
+        }
+        ++done;
+        reason = pausePointAfter(*m_lastEvent, runTo);
+        if (reason != PauseReason::None)
+            break;
+        if (toStateEvent && isStateEvent(eventTypeName(*m_lastEvent))) {
+            reason = PauseReason::Step;
+            break;
+        }
+    }
+    if (reason == PauseReason::None && m_execution->finished())
+        reason = PauseReason::Finished;
+    m_paused = reason;
+    return reason;
+}
+
+PauseReason DebugSession::stepEvent()
+{
+    const PauseReason reason = advance(1, false, {});
+    m_paused = reason == PauseReason::None ? PauseReason::Step : reason;
+    return m_paused;
+}
+
+PauseReason DebugSession::stepState()
+{
+    return advance(-1, true, {});
+}
+
+PauseReason DebugSession::continueRun(std::int64_t maxEvents)
+{
+    return advance(maxEvents, false, {});
+}
+
+PauseReason DebugSession::runToState(const std::string &stateName)
+{
+    return advance(-1, false, stateName);
+}
+
+void DebugSession::requestPause()
+{
+    m_pauseRequested.store(true, std::memory_order_relaxed);
+}
+
+PauseReason DebugSession::pausePointAfter(const HistoryEvent &event, const std::string &runTo)
+{
+    const std::string_view type = eventTypeName(event);
+    if (type == "ExecutionSucceeded" || type == "ExecutionFailed" || type == "ExecutionTimedOut"
+        || type == "ExecutionAborted")
+        return m_options.breakOnError && type != "ExecutionSucceeded" ? PauseReason::Error
+                                                                      : PauseReason::Finished;
+    if (m_options.breakOnError && isFailureEvent(type))
+        return PauseReason::Error;
+    const bool entered = endsWith(type, "StateEntered");
+    const bool exited = !entered && endsWith(type, "StateExited");
+    if (entered || exited) {
+        const std::string name = stringField(detailsOf(event), "name");
+        if (entered && !runTo.empty() && name == runTo)
+            return PauseReason::RunToHere;
+        const Breakpoint::When when
+            = entered ? Breakpoint::When::BeforeEntry : Breakpoint::When::AfterExit;
+        for (const BreakpointEntry &entry : m_breakpoints) {
+            const Breakpoint &b = entry.breakpoint;
+            if (b.enabled && b.when == when && b.stateName == name
+                && conditionMatches(entry, event)) {
+                m_breakpointHit = b.id;
+                return PauseReason::Breakpoint;
+            }
+        }
+    }
+    if (m_options.askMe && type == "TaskStarted" && !askMeTasks().empty())
+        return PauseReason::AskMe;
+    return PauseReason::None;
+}
+
+bool DebugSession::conditionMatches(const BreakpointEntry &entry, const HistoryEvent &event) const
+{
+    if (!entry.condition)
+        return true;
+    // The state's input: the entered event's; for an exit, its visit's.
+    const bool exited = endsWith(eventTypeName(event), "StateExited");
+    const std::int64_t enteredId = exited ? m_frames->visitOf(event.id) : event.id;
+    std::optional<StateVisit> stages = visit(enteredId);
+    Json input;
+    if (!exited) {
+        input = payloadValue(detailsOf(event) ? detailsOf(event)->value("input", Json()) : Json());
+    } else if (stages && stages->data.contains("input")) {
+        input = stages->data["input"];
+    } else if (enteredId > 0 && enteredId <= static_cast<std::int64_t>(m_timeline.size())) {
+        const Json *details = detailsOf(m_timeline[static_cast<size_t>(enteredId - 1)]);
+        input = payloadValue(details ? details->value("input", Json()) : Json());
+    } else {
+        return false;
+    }
+    Json variables = Json::object();
+    if (stages && stages->data.contains("variables"))
+        variables = stages->data["variables"];
+    ExpressionContext context;
+    context.input = &input;
+    context.variables = &variables;
+    auto matched = entry.condition->evaluate(context);
+    return matched.ok() && matched.value();
+}
+
+bool DebugSession::stepBack()
+{
+    if (eventIndex() == 0 || !m_options.keepEvents)
+        return false;
+    rewindTo(eventIndex() - 1);
+    m_paused = PauseReason::Step;
+    return true;
+}
+
+bool DebugSession::stepStateBack()
+{
+    std::int64_t target = eventIndex() - 1;
+    if (target < 0 || !m_options.keepEvents)
+        return false;
+    while (target > 0 && !isStateEvent(eventTypeName(m_timeline[static_cast<size_t>(target - 1)])))
+        --target;
+    rewindTo(target);
+    m_paused = PauseReason::Step;
+    return true;
+}
+
+bool DebugSession::jumpTo(std::int64_t target)
+{
+    if (target < 0 || (target < eventIndex() && !m_options.keepEvents))
+        return false;
+    if (target < eventIndex()) {
+        rewindTo(target);
+        m_paused = PauseReason::Step;
+        return true;
+    }
+    while (eventIndex() < target) {
+        if (!stepOne()) {
+            m_paused = stopReason();
+            return false;
+        }
+    }
+    m_paused = m_execution->finished() ? PauseReason::Finished : PauseReason::Step;
+    return true;
+}
+
+// ---- caller answers ---------------------------------------------------------------------
+
+void DebugSession::truncateFuture()
+{
+    const std::int64_t at = eventIndex();
+    if (at >= static_cast<std::int64_t>(m_timeline.size()) && m_journalApplied == m_journal.size())
+        return;
+    m_timeline.resize(static_cast<size_t>(at));
+    m_lastEvent = at > 0 ? &m_timeline.back() : nullptr;
+    m_journal.resize(m_journalApplied);
+    while (m_checkpoints.size() > 1 && m_checkpoints.back().eventIndex > at)
+        m_checkpoints.pop_back();
+    ++m_generation;
+}
+
+bool DebugSession::applyAnswer(const CallerAnswer &answer)
+{
+    switch (answer.kind) {
+    case CallerAnswer::Kind::TaskResult:
+    case CallerAnswer::Kind::TaskSuccess:
+        return m_execution->sendTaskSuccess(answer.taskToken, answer.output);
+    case CallerAnswer::Kind::TaskError:
+    case CallerAnswer::Kind::TaskFailure:
+        return m_execution->sendTaskFailure(answer.taskToken, answer.error, answer.cause);
+    case CallerAnswer::Kind::TaskHeartbeat:
+        return m_execution->sendTaskHeartbeat(answer.taskToken);
+    case CallerAnswer::Kind::TimeOutNow:
+        for (const PendingCallback &pending : m_execution->pendingCallbacks()) {
+            if (pending.taskToken == answer.taskToken && pending.timesOutAtMillis >= 0) {
+                m_execution->advanceClock(pending.timesOutAtMillis);
+                return true;
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
+void DebugSession::journalAnswer(CallerAnswer answer)
+{
+    // Answers at a past moment replace the future; pending ones at this moment go too.
+    truncateFuture();
+    answer.atEvent = eventIndex();
+    m_journal.push_back(std::move(answer));
+    m_journalApplied = m_journal.size();
+}
+
+void DebugSession::applyJournal()
+{
+    const std::int64_t now = m_execution->eventCount();
+    while (m_journalApplied < m_journal.size() && m_journal[m_journalApplied].atEvent <= now)
+        applyAnswer(m_journal[m_journalApplied++]);
+}
+
+bool DebugSession::answerTask(std::int64_t askId, Json output)
+{
+    CallerAnswer answer;
+    answer.kind = CallerAnswer::Kind::TaskResult;
+    answer.askId = askId;
+    answer.taskToken = askToken(askId);
+    answer.output = std::move(output);
+    if (answer.taskToken.empty() || !applyAnswer(answer))
+        return false;
+    journalAnswer(std::move(answer));
+    return true;
+}
+
+bool DebugSession::failTask(std::int64_t askId, std::optional<std::string> error,
+                            std::optional<std::string> cause)
+{
+    CallerAnswer answer;
+    answer.kind = CallerAnswer::Kind::TaskError;
+    answer.askId = askId;
+    answer.taskToken = askToken(askId);
+    answer.error = std::move(error);
+    answer.cause = std::move(cause);
+    if (answer.taskToken.empty() || !applyAnswer(answer))
+        return false;
+    journalAnswer(std::move(answer));
+    return true;
+}
+
+bool DebugSession::sendTaskSuccess(const std::string &taskToken, Json output)
+{
+    CallerAnswer answer;
+    answer.kind = CallerAnswer::Kind::TaskSuccess;
+    answer.taskToken = taskToken;
+    answer.output = std::move(output);
+    if (!applyAnswer(answer))
+        return false;
+    journalAnswer(std::move(answer));
+    return true;
+}
+
+bool DebugSession::sendTaskFailure(const std::string &taskToken, std::optional<std::string> error,
+                                   std::optional<std::string> cause)
+{
+    CallerAnswer answer;
+    answer.kind = CallerAnswer::Kind::TaskFailure;
+    answer.taskToken = taskToken;
+    answer.error = std::move(error);
+    answer.cause = std::move(cause);
+    if (!applyAnswer(answer))
+        return false;
+    journalAnswer(std::move(answer));
+    return true;
+}
+
+bool DebugSession::sendTaskHeartbeat(const std::string &taskToken)
+{
+    CallerAnswer answer;
+    answer.kind = CallerAnswer::Kind::TaskHeartbeat;
+    answer.taskToken = taskToken;
+    if (!applyAnswer(answer))
+        return false;
+    journalAnswer(std::move(answer));
+    return true;
+}
+
+bool DebugSession::timeOutNow(const std::string &taskToken)
+{
+    CallerAnswer answer;
+    answer.kind = CallerAnswer::Kind::TimeOutNow;
+    answer.taskToken = taskToken;
+    if (!applyAnswer(answer))
+        return false;
+    journalAnswer(std::move(answer));
+    return true;
+}
+
+// ---- what there is to see ---------------------------------------------------------------
+
+std::int64_t DebugSession::eventIndex() const
+{
+    return m_execution->eventCount();
+}
+
+std::int64_t DebugSession::nowMillis() const
+{
+    return m_execution->nowMillis();
+}
+
+std::int64_t DebugSession::eventCount() const
+{
+    return static_cast<std::int64_t>(m_timeline.size());
+}
+
+bool DebugSession::finished() const
+{
+    return m_execution->finished();
+}
+
+const StateTable &DebugSession::states() const
+{
+    return *m_table;
+}
+
+void DebugSession::setTimelineListener(std::function<void(const HistoryEvent &)> listener)
+{
+    m_timelineListener = std::move(listener);
+}
+
+Json DebugSession::historyJson() const
+{
+    std::vector<HistoryEvent> events(
+        m_timeline.begin(), m_timeline.begin() + static_cast<std::ptrdiff_t>(eventIndex()));
+    return historyToJson(events);
+}
+
+Json DebugSession::scheduledPayload(const std::string &stateName) const
+{
+    const int state = m_table->find(stateName);
+    // The latest TaskScheduled of that state before now: bounded, callbacks are recent.
+    const std::int64_t from = eventIndex();
+    for (std::int64_t id = from; id > 0 && id > from - 100000; --id) {
+        const HistoryEvent &event = m_timeline[static_cast<size_t>(id - 1)];
+        if (m_frames->ownerOf(id) == state && endsWith(eventTypeName(event), "Scheduled"))
+            return payloadValue(detailsOf(event) ? detailsOf(event)->value("parameters", Json())
+                                                 : Json());
+    }
+    return Json();
+}
+
+std::vector<AskMeTask> DebugSession::askMeTasks() const
+{
+    return {};
+}
+
+std::string DebugSession::askToken(std::int64_t) const
+{
+    return {};
+}
+
+std::optional<std::int64_t> DebugSession::nextEventMillis() const
+{
+    return std::nullopt;
+}
+
+DebugFrame DebugSession::frame() const
+{
+    DebugFrame frame = m_frames->frame();
+    frame.eventIndex = eventIndex();
+    frame.eventCount = eventCount();
+    frame.nowMillis = m_execution->nowMillis();
+    frame.startMillis = m_execution->startMillis();
+    frame.paused = m_paused;
+    frame.breakpointId = m_paused == PauseReason::Breakpoint ? m_breakpointHit : -1;
+    for (const PendingCallback &pending : m_execution->pendingCallbacks()) {
+        WaitingCallback waiting;
+        waiting.taskToken = pending.taskToken;
+        waiting.stateName = pending.stateName;
+        waiting.payload = scheduledPayload(pending.stateName);
+        waiting.timesOutAtMillis = pending.timesOutAtMillis;
+        frame.callbacks.push_back(std::move(waiting));
+    }
+    frame.askMeTasks = askMeTasks();
+    return frame;
+}
+
+std::vector<StateVisit> DebugSession::visits() const
+{
+    std::vector<StateVisit> out;
+    for (const StageRecord &record : m_execution->stages()) {
+        StateVisit visit;
+        visit.stateName = record.stateName;
+        const int state = m_table->find(record.stateName);
+        if (state >= 0)
+            visit.pointer = m_table->entry(state).pointer;
+        visit.enteredEventId = record.enteredEventId;
+        visit.exitedEventId = m_frames->exitOf(record.enteredEventId);
+        visit.data = record.data;
+        out.push_back(std::move(visit));
+    }
+    return out;
+}
+
+std::optional<StateVisit> DebugSession::visit(std::int64_t enteredEventId) const
+{
+    const auto &stages = m_execution->stages();
+    auto it = std::lower_bound(
+        stages.begin(), stages.end(), enteredEventId,
+        [](const StageRecord &r, std::int64_t id) { return r.enteredEventId < id; });
+    if (it == stages.end() || it->enteredEventId != enteredEventId)
+        return std::nullopt;
+    StateVisit visit;
+    visit.stateName = it->stateName;
+    const int state = m_table->find(it->stateName);
+    if (state >= 0)
+        visit.pointer = m_table->entry(state).pointer;
+    visit.enteredEventId = it->enteredEventId;
+    visit.exitedEventId = m_frames->exitOf(enteredEventId);
+    visit.data = it->data;
+    return visit;
+}
+
+} // namespace Stepwise::Sim
