@@ -1,8 +1,8 @@
 // stepwise: the desktop designer. Opens FILE, or the bundled timer example.
+#include "app/gui/apptheme.h"
+#include "app/gui/mainwindow.h"
 #include "model/document.h"
 #include "views/canvas/canvasview.h"
-#include "views/mainwindow/apptheme.h"
-#include "views/mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -80,10 +80,10 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    Views::applyTheme(
-        app, Views::themeChoiceFromString(QSettings().value(QStringLiteral("theme")).toString()));
+    App::applyTheme(
+        app, App::themeChoiceFromString(QSettings().value(QStringLiteral("theme")).toString()));
 
-    Views::MainWindow window;
+    App::MainWindow window;
     const QStringList files = parser.positionalArguments();
     const QString path
         = files.isEmpty() ? QStringLiteral(":/examples/timer.asl.json") : files.first();

@@ -5,7 +5,6 @@
 #include "model/json/jsonwriter.h"
 #include "testdata.h"
 #include "views/editor/asleditor.h"
-#include "views/mainwindow/validationrunner.h"
 
 #include <QSignalSpy>
 #include <QTextBlock>
@@ -32,7 +31,6 @@ class tst_AslEditor : public QObject
     void nonAsciiTextKeepsPositions();
     void yamlTextShowsAndEditsYaml();
     void yamlStateRangesAndCursor();
-    void yamlDiagnosticsPointAtYamlLines();
     void switchingFormatKeepsModel();
 
   private:
@@ -308,33 +306,6 @@ void tst_AslEditor::yamlStateRangesAndCursor()
     placeCursorAfter(editor, QStringLiteral("arn:aws:states"));
     QCOMPARE(spy.count(), 2);
     QCOMPARE(spy.last().at(0).value<StateId>(), named(document, "Publish"));
-}
-
-void tst_AslEditor::yamlDiagnosticsPointAtYamlLines()
-{
-    Model::Document document;
-    QVERIFY(Model::loadDocument(document, timerPath).ok());
-    document.workflow()->setField(named(document, "Wait"), "Next", "Nowhere");
-    Views::AslEditor editor(&document);
-    editor.setTextFormat(Model::FileFormat::Yaml);
-    const std::vector<Model::Diagnostic> diagnostics
-        = Views::validateWorkflow(*document.workflow(), editor.sourceMap());
-    QVERIFY(!diagnostics.empty());
-    const QStringList lines = editor.toPlainText().split(QLatin1Char('\n'));
-    bool found = false;
-    for (const Model::Diagnostic &diagnostic : diagnostics) {
-        if (diagnostic.location.pointer != "/States/Wait/Next")
-            continue;
-        found = true;
-        QVERIFY(diagnostic.location.line >= 1 && diagnostic.location.line <= lines.size());
-        QCOMPARE(lines[diagnostic.location.line - 1].trimmed(), QStringLiteral("Next: Nowhere"));
-    }
-    QVERIFY(found);
-    editor.setDiagnostics(diagnostics);
-    bool underlined = false;
-    for (const QTextEdit::ExtraSelection &selection : editor.extraSelections())
-        underlined = underlined || selection.cursor.selectedText() == QStringLiteral("Nowhere");
-    QVERIFY(underlined);
 }
 
 void tst_AslEditor::switchingFormatKeepsModel()

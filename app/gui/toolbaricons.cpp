@@ -1,11 +1,11 @@
-#include "views/mainwindow/toolbaricons.h"
+#include "app/gui/toolbaricons.h"
 
 #include <QFile>
 #include <QPainter>
 #include <QPixmap>
 #include <QSvgRenderer>
 
-namespace Stepwise::Views {
+namespace Stepwise::App {
 
 QIcon themedIcon(const QString &resource, const QColor &color)
 {
@@ -32,4 +32,4 @@ QIcon themedIcon(const QString &resource, const QColor &color)
     return icon;
 }
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App

@@ -1,3 +1,4 @@
+#include "app/gui/mainwindow.h"
 #include "model/io/autosave.h"
 #include "model/io/documentio.h"
 #include "model/json/jsonreader.h"
@@ -10,7 +11,6 @@
 #include "views/editor/asleditor.h"
 #include "views/editor/diagnosticsview.h"
 #include "views/inspector/inspectorview.h"
-#include "views/mainwindow/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -60,7 +60,7 @@ class tst_MainWindow : public QObject
 const QString tst_MainWindow::timerPath
     = QStringLiteral(STEPWISE_SOURCE_DIR "/resources/examples/timer.asl.json");
 
-static StateId named(Views::MainWindow &window, const char *name)
+static StateId named(App::MainWindow &window, const char *name)
 {
     Model::Workflow *workflow = window.document()->workflow();
     return workflow->findState(workflow->rootScope(), name);
@@ -86,12 +86,12 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::init()
 {
-    QDir(Views::MainWindow::autosaveDirectory()).removeRecursively();
+    QDir(App::MainWindow::autosaveDirectory()).removeRecursively();
 }
 
 void tst_MainWindow::inspectorEditReachesModelTextAndUndo()
 {
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -128,7 +128,7 @@ void tst_MainWindow::inspectorEditReachesModelTextAndUndo()
 
 void tst_MainWindow::textEditUpdatesModelAndScene()
 {
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -159,7 +159,7 @@ void tst_MainWindow::textEditUpdatesModelAndScene()
 
 void tst_MainWindow::brokenTextIsReportedAndModelKept()
 {
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -196,7 +196,7 @@ void tst_MainWindow::problemsListValidatesAndJumps()
   }
 })");
     file.close();
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(path, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -273,7 +273,7 @@ void tst_MainWindow::saveAndReopenKeepsAslAndLayout()
     Json definition;
     std::map<std::string, QPointF> positions;
     {
-        Views::MainWindow window;
+        App::MainWindow window;
         QVERIFY(window.openFile(source, false));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -293,7 +293,7 @@ void tst_MainWindow::saveAndReopenKeepsAslAndLayout()
                  QFileInfo(path).fileName() + QStringLiteral("[*] - Stepwise"));
     }
     QVERIFY(QFileInfo::exists(Model::layoutSidecarPath(path)));
-    Views::MainWindow reopened;
+    App::MainWindow reopened;
     QVERIFY(reopened.openFile(path, false));
     QCOMPARE(reopened.document()->workflow()->toJson(), definition);
     for (StateId id : reopened.document()->workflow()->allStates()) {
@@ -315,7 +315,7 @@ void tst_MainWindow::exportsDiagram()
     QFETCH(QString, name);
     QTemporaryDir dir;
     const QString path = dir.filePath(name);
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -346,7 +346,7 @@ void tst_MainWindow::exportsDiagram()
 void tst_MainWindow::exportsAsl()
 {
     QTemporaryDir dir;
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     const QString yaml = dir.filePath(QStringLiteral("export.yaml"));
     QVERIFY(window.exportAsl(yaml, false));
@@ -372,7 +372,7 @@ void tst_MainWindow::templatesAreValid_data()
 void tst_MainWindow::templatesAreValid()
 {
     QFETCH(QString, path);
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openTemplate(path));
     QVERIFY(window.document()->filePath().isEmpty());
     QVERIFY(!window.document()->workflow()->allStates().empty());
@@ -385,7 +385,7 @@ void tst_MainWindow::droppedFileIsOpened()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("dropped.asl.json"));
     QVERIFY(QFile::copy(QStringLiteral(":/templates/parallel.asl.json"), path));
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -403,7 +403,7 @@ void tst_MainWindow::droppedFileIsOpened()
 
 void tst_MainWindow::unsavedChangesPromptOnClose()
 {
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -419,7 +419,7 @@ void tst_MainWindow::autosaveIsOfferedAfterCrash()
 {
     Json edited;
     {
-        Views::MainWindow window;
+        App::MainWindow window;
         QVERIFY(window.openFile(timerPath, false));
         const StateId wait = named(window, "Wait");
         window.inspector()->setState(wait);
@@ -431,16 +431,16 @@ void tst_MainWindow::autosaveIsOfferedAfterCrash()
         QVERIFY(window.autosave()->saveNow());
         edited = window.document()->workflow()->toJson();
     } // destroyed without closing: as if the process had died
-    QCOMPARE(Model::Autosave::findRecoverable(Views::MainWindow::autosaveDirectory()).size(),
+    QCOMPARE(Model::Autosave::findRecoverable(App::MainWindow::autosaveDirectory()).size(),
              size_t(1));
-    Views::MainWindow next;
+    App::MainWindow next;
     answerNextMessageBox(QMessageBox::Yes);
     next.offerRecovery();
     QCOMPARE(next.document()->workflow()->toJson(), edited);
     QVERIFY(next.document()->isModified());
     QCOMPARE(next.document()->filePath(), timerPath);
     // Offered once only.
-    QVERIFY(Model::Autosave::findRecoverable(Views::MainWindow::autosaveDirectory()).empty());
+    QVERIFY(Model::Autosave::findRecoverable(App::MainWindow::autosaveDirectory()).empty());
     next.document()->undoStack()->setClean();
 }
 
@@ -452,7 +452,7 @@ void tst_MainWindow::openErrorKeepsCurrentDocument()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("StartAt: A\nStates: [unclosed\n");
     file.close();
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     QVERIFY(!window.openFile(path, false));
     QVERIFY(named(window, "Wait") != 0);
@@ -461,7 +461,7 @@ void tst_MainWindow::openErrorKeepsCurrentDocument()
 
 void tst_MainWindow::expressionErrorsAreReported()
 {
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     QCOMPARE(window.diagnosticsView()->errorCount(), 0);
     const StateId wait = named(window, "Wait");

@@ -1,10 +1,10 @@
-#include "views/mainwindow/validationrunner.h"
+#include "app/gui/validationrunner.h"
 
 #include "model/validation/expressionsyntax.h"
 #include "model/validation/validator.h"
 #include "simulator/expr/expressionsyntaxchecker.h"
 
-namespace Stepwise::Views {
+namespace Stepwise::App {
 
 std::vector<Model::Diagnostic> validateWorkflow(const Model::Workflow &workflow,
                                                 const Model::SourceMap *sourceMap)
@@ -18,4 +18,4 @@ std::vector<Model::Diagnostic> validateWorkflow(const Model::Workflow &workflow,
     return Model::validateDefinition(workflow.toJson(), options);
 }
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App

@@ -1,4 +1,4 @@
-#include "views/mainwindow/diagramexport.h"
+#include "app/gui/diagramexport.h"
 
 #include <QBuffer>
 #include <QGraphicsScene>
@@ -7,7 +7,7 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
-namespace Stepwise::Views {
+namespace Stepwise::App {
 
 namespace {
 
@@ -84,4 +84,4 @@ Model::Result<bool> exportPng(QGraphicsScene *scene, const QString &path, qreal 
     return saveBytes(path, bytes);
 }
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App

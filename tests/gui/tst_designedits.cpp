@@ -1,3 +1,4 @@
+#include "app/gui/mainwindow.h"
 #include "model/io/documentio.h"
 #include "model/io/yamlconvert.h"
 #include "model/json/jsonreader.h"
@@ -6,7 +7,6 @@
 #include "views/canvas/stateitem.h"
 #include "views/editor/asleditor.h"
 #include "views/inspector/inspectorview.h"
-#include "views/mainwindow/mainwindow.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -51,7 +51,7 @@ const char *const kChain = R"({
   }
 })";
 
-StateId named(Views::MainWindow &window, const char *name)
+StateId named(App::MainWindow &window, const char *name)
 {
     Model::Workflow *workflow = window.document()->workflow();
     return workflow->findState(workflow->rootScope(), name);
@@ -68,7 +68,7 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
 }
 
 // Clicks a state on the canvas (with Ctrl to add it to the selection).
-void clickState(Views::MainWindow &window, StateId id, Qt::KeyboardModifiers modifiers = {})
+void clickState(App::MainWindow &window, StateId id, Qt::KeyboardModifiers modifiers = {})
 {
     Views::CanvasView *view = window.canvas();
     Views::StateItem *item = view->scene()->stateItem(id);
@@ -77,7 +77,7 @@ void clickState(Views::MainWindow &window, StateId id, Qt::KeyboardModifiers mod
     QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, at);
 }
 
-QAction *action(Views::MainWindow &window, const char *name)
+QAction *action(App::MainWindow &window, const char *name)
 {
     return window.findChild<QAction *>(QString::fromLatin1(name));
 }
@@ -95,7 +95,7 @@ void tst_DesignEdits::initTestCase()
 void tst_DesignEdits::groupIntoParallelFromSelection()
 {
     const QString path = writeFile(m_dir, QStringLiteral("chain.asl.json"), kChain);
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(path, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -173,7 +173,7 @@ void tst_DesignEdits::groupIntoParallelFromSelection()
 void tst_DesignEdits::groupRefusesDisconnectedSelection()
 {
     const QString path = writeFile(m_dir, QStringLiteral("chain2.asl.json"), kChain);
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(path, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -192,7 +192,7 @@ void tst_DesignEdits::yamlFileIsEditedAsYamlAndSavedAsYaml()
     const Json definition = Json::parse(kChain);
     const QString path = writeFile(m_dir, QStringLiteral("chain.asl.yaml"),
                                    QByteArray::fromStdString(Model::jsonToYaml(definition)));
-    Views::MainWindow window;
+    App::MainWindow window;
     QVERIFY(window.openFile(path, false));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

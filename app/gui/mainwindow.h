@@ -1,9 +1,9 @@
 #pragma once
 
+#include "app/gui/apptheme.h"
 #include "model/asl/workflow.h"
 #include "model/document.h"
 #include "model/validation/diagnostic.h"
-#include "views/mainwindow/apptheme.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -22,13 +22,15 @@ class Autosave;
 }
 
 namespace Stepwise::Views {
-
 class AslEditor;
 class CanvasView;
 class DiagnosticOverlay;
 class DiagnosticsView;
 class InspectorView;
 class PaletteView;
+} // namespace Stepwise::Views
+
+namespace Stepwise::App {
 
 // The designer window: palette (left), canvas (centre), inspector (right), ASL text and
 // problems (bottom), with menus, toolbar and status bar. It owns the document and keeps the
@@ -42,10 +44,10 @@ class MainWindow : public QMainWindow
     ~MainWindow() override;
 
     Model::Document *document() { return &m_document; }
-    AslEditor *aslEditor() const { return m_editor; }
-    InspectorView *inspector() const { return m_inspector; }
-    DiagnosticsView *diagnosticsView() const { return m_diagnostics; }
-    CanvasView *canvas() const { return m_canvas; }
+    Views::AslEditor *aslEditor() const { return m_editor; }
+    Views::InspectorView *inspector() const { return m_inspector; }
+    Views::DiagnosticsView *diagnosticsView() const { return m_diagnostics; }
+    Views::CanvasView *canvas() const { return m_canvas; }
     Model::Autosave *autosave() const { return m_autosave.get(); }
     const std::vector<Model::Diagnostic> &diagnostics() const { return m_currentDiagnostics; }
 
@@ -75,7 +77,16 @@ class MainWindow : public QMainWindow
     void changeEvent(QEvent *event) override;
 
   private:
+    // The canvas in the centre, then one small function per dock, so a new dock (the
+    // debugger's) is one more function and one more line in createViews().
     void createViews();
+    QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *content,
+                         Qt::DockWidgetArea area);
+    void createCanvas();
+    QDockWidget *createPaletteDock();
+    QDockWidget *createInspectorDock();
+    QDockWidget *createEditorDock();
+    QDockWidget *createProblemsDock();
     void createActions();
     void createMenus();
     void createToolBar();
@@ -107,12 +118,12 @@ class MainWindow : public QMainWindow
     Model::Document m_document;
     std::unique_ptr<Model::Autosave> m_autosave;
     QString m_untitledName;
-    CanvasView *m_canvas = nullptr;
-    DiagnosticOverlay *m_badges = nullptr;
-    PaletteView *m_palette = nullptr;
-    InspectorView *m_inspector = nullptr;
-    AslEditor *m_editor = nullptr;
-    DiagnosticsView *m_diagnostics = nullptr;
+    Views::CanvasView *m_canvas = nullptr;
+    Views::DiagnosticOverlay *m_badges = nullptr;
+    Views::PaletteView *m_palette = nullptr;
+    Views::InspectorView *m_inspector = nullptr;
+    Views::AslEditor *m_editor = nullptr;
+    Views::DiagnosticsView *m_diagnostics = nullptr;
     QDockWidget *m_paletteDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_editorDock = nullptr;
@@ -139,4 +150,4 @@ class MainWindow : public QMainWindow
     QAction *m_minimapAction = nullptr;
 };
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App

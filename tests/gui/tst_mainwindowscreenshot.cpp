@@ -1,10 +1,10 @@
+#include "app/gui/apptheme.h"
+#include "app/gui/mainwindow.h"
 #include "testdata.h"
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
 #include "views/canvas/diagnosticbadgeitem.h"
 #include "views/canvas/stateitem.h"
-#include "views/mainwindow/apptheme.h"
-#include "views/mainwindow/mainwindow.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -84,8 +84,8 @@ void tst_MainWindowScreenshot::writesWindowPictures()
     QFETCH(QString, file);
     QFETCH(QString, theme);
     QFETCH(QString, out);
-    Views::applyTheme(*qApp, Views::themeChoiceFromString(theme));
-    Views::MainWindow window;
+    App::applyTheme(*qApp, App::themeChoiceFromString(theme));
+    App::MainWindow window;
     QVERIFY(window.openFile(file, false));
     window.resize(1600, 1000);
     window.show();
@@ -102,7 +102,7 @@ void tst_MainWindowScreenshot::writesWindowPictures()
     const QString path = QDir(m_outDir).filePath(out);
     QVERIFY(image.save(path));
     verifyPicture(image, QSize(1600, 1000));
-    Views::applyTheme(*qApp, Views::ThemeChoice::Light);
+    App::applyTheme(*qApp, App::ThemeChoice::Light);
     qInfo("wrote %s", qPrintable(path));
 }
 

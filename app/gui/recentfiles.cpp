@@ -1,9 +1,9 @@
-#include "views/mainwindow/recentfiles.h"
+#include "app/gui/recentfiles.h"
 
 #include <QFileInfo>
 #include <QSettings>
 
-namespace Stepwise::Views {
+namespace Stepwise::App {
 
 namespace {
 
@@ -44,4 +44,4 @@ void RecentFiles::clear()
     store({});
 }
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App

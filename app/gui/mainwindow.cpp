@@ -1,5 +1,9 @@
-#include "views/mainwindow/mainwindow.h"
+#include "app/gui/mainwindow.h"
 
+#include "app/gui/diagramexport.h"
+#include "app/gui/recentfiles.h"
+#include "app/gui/toolbaricons.h"
+#include "app/gui/validationrunner.h"
 #include "model/commands/groupstatescommand.h"
 #include "model/io/autosave.h"
 #include "model/io/documentio.h"
@@ -10,10 +14,6 @@
 #include "views/editor/asleditor.h"
 #include "views/editor/diagnosticsview.h"
 #include "views/inspector/inspectorview.h"
-#include "views/mainwindow/diagramexport.h"
-#include "views/mainwindow/recentfiles.h"
-#include "views/mainwindow/toolbaricons.h"
-#include "views/mainwindow/validationrunner.h"
 #include "views/palette/paletteview.h"
 
 #include <QAction>
@@ -40,9 +40,15 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-namespace Stepwise::Views {
+namespace Stepwise::App {
 
 using Model::StateId;
+using Views::AslEditor;
+using Views::CanvasView;
+using Views::DiagnosticOverlay;
+using Views::DiagnosticsView;
+using Views::InspectorView;
+using Views::PaletteView;
 
 namespace {
 
@@ -106,23 +112,51 @@ QString MainWindow::autosaveDirectory()
 
 void MainWindow::createViews()
 {
+    createCanvas();
+    m_paletteDock = createPaletteDock();
+    m_inspectorDock = createInspectorDock();
+    m_editorDock = createEditorDock();
+    m_problemsDock = createProblemsDock();
+    splitDockWidget(m_editorDock, m_problemsDock, Qt::Horizontal);
+
+    resizeDocks({m_paletteDock, m_inspectorDock}, {190, 340}, Qt::Horizontal);
+    resizeDocks({m_editorDock, m_problemsDock}, {640, 420}, Qt::Horizontal);
+    resizeDocks({m_editorDock}, {260}, Qt::Vertical);
+}
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *content,
+                                 Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // saveState/restoreState find docks by name
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createCanvas()
+{
     m_canvas = new CanvasView(&m_document, this);
     m_canvas->setObjectName(QStringLiteral("canvas"));
     setCentralWidget(m_canvas);
     m_badges = new DiagnosticOverlay(m_canvas->scene(), m_document.workflow(), this);
+}
 
+QDockWidget *MainWindow::createPaletteDock()
+{
     m_palette = new PaletteView(this);
-    m_paletteDock = new QDockWidget(tr("States"), this);
-    m_paletteDock->setObjectName(QStringLiteral("paletteDock"));
-    m_paletteDock->setWidget(m_palette);
-    addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
+    return addDock(tr("States"), QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
+}
 
+QDockWidget *MainWindow::createInspectorDock()
+{
     m_inspector = new InspectorView(&m_document, this);
-    m_inspectorDock = new QDockWidget(tr("Inspector"), this);
-    m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
-    m_inspectorDock->setWidget(m_inspector);
-    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    return addDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspector,
+                   Qt::RightDockWidgetArea);
+}
 
+QDockWidget *MainWindow::createEditorDock()
+{
     // The ASL text with its JSON/YAML switch above it.
     auto *editorPane = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editorPane);
@@ -148,21 +182,14 @@ void MainWindow::createViews()
         m_textFormat->setCurrentIndex(m_editor->textFormat() == Model::FileFormat::Yaml ? 1 : 0);
         validateNow(); // diagnostics point into the new text
     });
-    m_editorDock = new QDockWidget(tr("ASL"), this);
-    m_editorDock->setObjectName(QStringLiteral("editorDock"));
-    m_editorDock->setWidget(editorPane);
-    addDockWidget(Qt::BottomDockWidgetArea, m_editorDock);
+    return addDock(tr("ASL"), QStringLiteral("editorDock"), editorPane, Qt::BottomDockWidgetArea);
+}
 
+QDockWidget *MainWindow::createProblemsDock()
+{
     m_diagnostics = new DiagnosticsView(m_document.workflow(), this);
-    m_problemsDock = new QDockWidget(tr("Problems"), this);
-    m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
-    m_problemsDock->setWidget(m_diagnostics);
-    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
-    splitDockWidget(m_editorDock, m_problemsDock, Qt::Horizontal);
-
-    resizeDocks({m_paletteDock, m_inspectorDock}, {190, 340}, Qt::Horizontal);
-    resizeDocks({m_editorDock, m_problemsDock}, {640, 420}, Qt::Horizontal);
-    resizeDocks({m_editorDock}, {260}, Qt::Vertical);
+    return addDock(tr("Problems"), QStringLiteral("problemsDock"), m_diagnostics,
+                   Qt::BottomDockWidgetArea);
 }
 
 void MainWindow::createActions()
@@ -814,4 +841,4 @@ void MainWindow::dropEvent(QDropEvent *event)
     });
 }
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App

@@ -4,7 +4,7 @@
 
 class QApplication;
 
-namespace Stepwise::Views {
+namespace Stepwise::App {
 
 enum class ThemeChoice { System, Light, Dark };
 
@@ -16,4 +16,4 @@ ThemeChoice themeChoiceFromString(const QString &text);
 QString toString(ThemeChoice choice);
 bool desktopPrefersDark();
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App

@@ -1,4 +1,4 @@
-#include "views/mainwindow/apptheme.h"
+#include "app/gui/apptheme.h"
 
 #include "views/theme/theme.h"
 
@@ -9,7 +9,7 @@
 #include <QStyle>
 #include <QStyleFactory>
 
-namespace Stepwise::Views {
+namespace Stepwise::App {
 
 namespace {
 
@@ -114,4 +114,4 @@ QString toString(ThemeChoice choice)
     return QStringLiteral("system");
 }
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App

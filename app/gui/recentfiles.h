@@ -2,7 +2,7 @@
 
 #include <QStringList>
 
-namespace Stepwise::Views {
+namespace Stepwise::App {
 
 // The most recently opened or saved files, newest first, kept in QSettings.
 class RecentFiles
@@ -16,4 +16,4 @@ class RecentFiles
     static void clear();
 };
 
-} // namespace Stepwise::Views
+} // namespace Stepwise::App
