@@ -4,14 +4,15 @@ namespace Stepwise::Sim {
 
 std::string_view eventTypeName(const HistoryEvent &event)
 {
-    return event.type;
+    return event.typeName();
 }
 
 bool setEventType(HistoryEvent &event, std::string_view name)
 {
-    if (name.empty())
+    const auto type = historyEventTypeFromString(name);
+    if (!type)
         return false;
-    event.type = std::string(name);
+    event.type = *type;
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "model/json/json.h"
 #include "simulator/engine/execution.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -34,6 +35,66 @@ enum class Phase {
 
 enum class ThreadKind { Root, Branch, Iteration };
 
+// A failure on its way up a line of execution. AWS leaves an absent error or cause (a Fail
+// state without one, SendTaskFailure with neither) out of the events and the Catch output.
+struct RaisedFailure
+{
+    Failure failure;
+    bool hasError = true;
+    bool hasCause = true;
+};
+
+// A Task state's visit: what it sends, what came back and its timers.
+struct TaskVisit
+{
+    Model::Json effective; // after InputPath + Parameters: what the task receives
+    TaskResponse response; // between TaskStarted and TaskSucceeded/Failed
+    // TimeoutSeconds and HeartbeatSeconds as resolved on entry.
+    std::optional<std::int64_t> timeoutMillis;
+    std::optional<std::int64_t> heartbeatMillis;
+    std::string token;            // .waitForTaskToken: the token sent out
+    std::int64_t startedAt = 0;   // when it started ...
+    std::int64_t heartbeatAt = 0; // ... and last sent a heartbeat
+
+    // When a task waiting for its token times out: TimeoutSeconds after it started or
+    // HeartbeatSeconds after its last heartbeat, whichever comes first (INT64_MAX: never).
+    std::int64_t callbackDeadline() const
+    {
+        std::int64_t deadline = INT64_MAX;
+        if (timeoutMillis)
+            deadline = std::min(deadline, startedAt + *timeoutMillis);
+        if (heartbeatMillis)
+            deadline = std::min(deadline, heartbeatAt + *heartbeatMillis);
+        return deadline;
+    }
+};
+
+// A Parallel or Map state's visit: its children and their results.
+struct ContainerVisit
+{
+    std::vector<Model::Json> results; // per branch / item
+    // The effective input branches and the ItemSelector see; none: the state's input itself.
+    std::optional<Model::Json> input;
+    int started = 0;
+    int running = 0;
+    int done = 0;
+    int failed = 0; // Map iterations that failed (tolerated or not)
+    // A child (or the ItemSelector) failed: the container fails with this once it ends.
+    std::optional<RaisedFailure> failure;
+    std::int64_t lastChildEvent = 0;
+    std::int64_t lastChainedChildEvent = 0;
+};
+
+// A Map state's visit: its items and how many may run and fail.
+struct MapVisit
+{
+    std::vector<Model::Json> items; // the items (after ItemSelector lazily)
+    int maxConcurrency = 0;
+    std::optional<int> toleratedCount;
+    std::optional<double> toleratedPercentage;
+    std::optional<Failure> itemReaderFailure; // raised once the map run started
+};
+
 // One line of execution: the state machine itself, a Parallel branch or a Map iteration.
 struct ExecThread
 {
@@ -53,46 +114,18 @@ struct ExecThread
     Model::Json input;            // the current state's input
     std::int64_t inputSize = -1;  // at least its JSON text's size; -1 until counted
     std::int64_t outputSize = -1; // the same for `output`
-    Model::Json effective;        // after InputPath + Parameters (what a Task receives)
     Model::Json output;           // ready for <Type>StateExited / the line's result
     Model::Json pendingAssign;    // variables to set when the state exits (null: none)
     Model::Json variables = Model::Json::object();
-    Failure failure;
-    bool failed = false;
-    bool hasError = true, hasCause = true;
-    int nextState = -1; // where Exit goes (-1: the line ends)
-    int retryCount = 0; // $$.State.RetryCount
+    RaisedFailure failure; // what the line fails with in Phase::Fail
+    int nextState = -1;    // where Exit goes (-1: the line ends)
+    int retryCount = 0;    // $$.State.RetryCount
     std::vector<int> retryAttempts;
     int stageIndex = -1;
 
-    // A Task's response, between TaskStarted and TaskSucceeded/Failed.
-    TaskResponse response;
-    // A Task's timeouts as resolved on entry (-1: none), its token and when it started or
-    // last sent a heartbeat, for .waitForTaskToken.
-    std::int64_t taskTimeoutMillis = -1;
-    std::int64_t taskHeartbeatMillis = -1;
-    std::string taskToken;
-    std::int64_t taskStartedAt = 0;
-    std::int64_t taskHeartbeatAt = 0;
-
-    // Container bookkeeping (Parallel/Map parents).
-    std::vector<Model::Json> items;   // Map: the items (after ItemSelector lazily)
-    std::vector<Model::Json> results; // per branch / item
-    Model::Json containerInput;       // the effective input branches/ItemSelector see
-    bool containerUsesInput = false;  // ... unless that is `input` itself
-    int childrenStarted = 0;
-    int childrenRunning = 0;
-    int childrenDone = 0;
-    int childrenFailed = 0;
-    int maxConcurrency = 0;
-    int toleratedCount = -1;
-    double toleratedPercentage = -1;
-    bool childFailed = false;
-    Failure childFailure;
-    bool childHasError = true, childHasCause = true;
-    std::optional<Failure> itemReaderFailure; // raised once the map run started
-    std::int64_t lastChildEvent = 0;
-    std::int64_t lastChainedChildEvent = 0;
+    TaskVisit task;
+    ContainerVisit container;
+    MapVisit map;
 };
 
 // The state visit the context object's $$.State / $$.Task were last filled for.
@@ -122,8 +155,7 @@ struct Execution::Runtime
     ExecutionStatus status = ExecutionStatus::Running;
     bool started = false;
     Model::Json output;
-    Failure failure;
-    bool hasError = true, hasCause = true;
+    RaisedFailure failure;
     Model::Json input;
     Model::Json context;
     std::int64_t contextTimeMillis = -1; // EnteredTime last formatted, and its text

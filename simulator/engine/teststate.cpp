@@ -105,7 +105,7 @@ Model::Result<TestStateResult> runTestState(const TestStateRequest &request)
     }
     for (const HistoryEvent &event : execution.history()) {
         const std::string name = event.stateName();
-        if (event.type.find("StateEntered") != std::string::npos && name != request.stateName)
+        if (isStateEntered(event.type) && name != request.stateName)
             result.nextState = name;
     }
     if (result.nextState.empty())

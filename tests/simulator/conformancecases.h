@@ -182,8 +182,7 @@ inline CaseRun runCase(const Json &c)
     for (const Sim::HistoryEvent &event : execution.history())
         run.history.push_back(event.toJson());
     for (const Sim::HistoryEvent &event : execution.history()) {
-        if (event.type.size() > 12
-            && event.type.compare(event.type.size() - 12, 12, "StateEntered") == 0)
+        if (Sim::isStateEntered(event.type))
             run.statesEntered.push_back(event.stateName());
     }
     return run;

@@ -42,7 +42,7 @@ std::vector<std::string> eventTypes(const Execution &execution)
 {
     std::vector<std::string> types;
     for (const auto &event : execution.history())
-        types.push_back(event.type);
+        types.push_back(std::string(event.typeName()));
     return types;
 }
 
@@ -137,7 +137,7 @@ void tst_Engine::retriesFollowBackoffAndMaxDelay()
     QCOMPARE(execution.output(), Json({{"ok", true}}));
     std::vector<std::int64_t> scheduledAt;
     for (const auto &event : execution.history()) {
-        if (event.type == "TaskScheduled")
+        if (event.typeName() == "TaskScheduled")
             scheduledAt.push_back(event.timestampMillis - execution.startMillis());
     }
     // 2 s, then 2 * 2 = 4 s capped at MaxDelaySeconds 3.
@@ -215,7 +215,7 @@ void tst_Engine::parallelInterleavingIsSeeded()
         execution.run();
         std::vector<std::string> names;
         for (const auto &event : execution.history()) {
-            if (event.type == "PassStateEntered")
+            if (event.typeName() == "PassStateEntered")
                 names.push_back(event.stateName());
         }
         return names;
@@ -250,9 +250,9 @@ void tst_Engine::mapRespectsMaxConcurrency()
     Execution execution(compile(text.c_str()), items, fixedOptions());
     int running = 0, peak = 0;
     execution.setEventListener([&](const Sim::HistoryEvent &event) {
-        if (event.type == "MapIterationStarted")
+        if (event.typeName() == "MapIterationStarted")
             peak = std::max(peak, ++running);
-        else if (event.type == "MapIterationSucceeded")
+        else if (event.typeName() == "MapIterationSucceeded")
             --running;
     });
     QVERIFY(execution.run() == ExecutionStatus::Succeeded);
@@ -337,7 +337,7 @@ void tst_Engine::failStateReportsErrorAndCause()
     QVERIFY(execution.run() == ExecutionStatus::Failed);
     QCOMPARE(QString::fromStdString(execution.failure().error), QStringLiteral("Oops"));
     QCOMPARE(QString::fromStdString(execution.failure().cause), QStringLiteral("bad 3"));
-    QCOMPARE(QString::fromStdString(execution.history().back().type),
+    QCOMPARE(QString::fromStdString(std::string(execution.history().back().typeName())),
              QStringLiteral("ExecutionFailed"));
 }
 

@@ -110,7 +110,7 @@ void tst_ItemReader::reproducesRecordedExecutions()
     for (const Json &event : testCase["history"])
         want << QString::fromStdString(event.value("type", ""));
     for (const Sim::HistoryEvent &event : execution.history())
-        got << QString::fromStdString(event.type);
+        got << QString::fromStdString(std::string(event.typeName()));
     QCOMPARE(got, want);
 }
 

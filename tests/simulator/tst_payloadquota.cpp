@@ -107,7 +107,7 @@ void tst_PayloadQuota::exceedingStateFails()
     QCOMPARE(QString::fromStdString(execution->failure().error),
              QStringLiteral("States.DataLimitExceeded"));
     QCOMPARE(execution->failure().cause, quotaCause(state.toStdString()));
-    QCOMPARE(QString::fromStdString(execution->history().back().type),
+    QCOMPARE(QString::fromStdString(std::string(execution->history().back().typeName())),
              QStringLiteral("ExecutionFailed"));
 }
 

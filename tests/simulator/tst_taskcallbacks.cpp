@@ -53,7 +53,7 @@ std::vector<std::string> eventTypes(const Sim::Execution &execution)
 {
     std::vector<std::string> types;
     for (const Sim::HistoryEvent &event : execution.history())
-        types.push_back(event.type);
+        types.push_back(std::string(event.typeName()));
     return types;
 }
 
@@ -173,7 +173,7 @@ void tst_TaskCallbacks::replaysRecordedCallbacks()
                        + event["previousEventId"].dump());
     }
     for (const Sim::HistoryEvent &event : execution.history()) {
-        got.push_back(event.type + " #" + std::to_string(event.id) + " <- "
+        got.push_back(std::string(event.typeName()) + " #" + std::to_string(event.id) + " <- "
                       + std::to_string(event.previousEventId));
     }
     auto joined = [](const std::vector<std::string> &lines) {

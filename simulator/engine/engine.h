@@ -1,0 +1,135 @@
+#pragma once
+
+#include "simulator/engine/execution.h"
+#include "simulator/engine/executionruntime.h"
+
+#include <string_view>
+
+namespace Stepwise::Sim {
+
+// The engine advancing one Execution: a view over its Runtime, created per step()/run().
+// Its parts live by family, each file on its own:
+//   engine.cpp           scheduling, the phase dispatch, lines of execution, the context object
+//   enginehistory.cpp    history events and the execution's end
+//   enginedata.cpp       InputPath .. OutputPath, the payload quota, Retry and Catch
+//   enginestates.cpp     entering a state; Pass, Succeed, Fail, Choice, Wait
+//   enginetasks.cpp      Task states and callbacks (task tokens)
+//   enginecontainers.cpp Parallel and Map states and their branches and iterations
+class Execution::Engine
+{
+  public:
+    explicit Engine(Execution &execution);
+
+    // One scheduling step (it may emit no event); false once nothing can move.
+    bool stepOnce();
+    std::string roleArn() const;
+
+  private:
+    ExecThread &T(int index) { return rt.threads[static_cast<size_t>(index)]; }
+
+    // ---- history and events (enginehistory.cpp) ----
+    // Emits the event on line `ti` (chained to the line's last event when `chain`); the
+    // details are built only when someone reads them. Returns the event id, 0 when none.
+    template<typename DetailsFn>
+    std::int64_t emit(int ti, HistoryEventType type, DetailsFn &&details, bool chain = true)
+    {
+        const std::int64_t id = reserveEvent(ti, type, chain);
+        if (id > 0 && recordsEvents())
+            record(id, m_previousEventId, type, details());
+        return id;
+    }
+    std::int64_t emitPlain(int ti, HistoryEventType type, bool chain = true);
+    // Counts the event (and fails the execution at the history limit); 0: not emitted.
+    std::int64_t reserveEvent(int ti, HistoryEventType type, bool chain);
+    bool recordsEvents() const;
+    void record(std::int64_t id, std::int64_t previous, HistoryEventType type, Model::Json details);
+    void start();
+    void finishExecution(int ti, ExecutionStatus status);
+    void emitIterationEvent(int ti, HistoryEventType type);
+
+    // ---- scheduling and lines of execution (engine.cpp) ----
+    int pickThread();
+    void advance(int ti);
+    void markDone(int ti);
+    void abortChildren(int ti);
+    void recycleThreads();
+    int addThread(ExecThread thread);
+    void exitState(int ti);
+    void endLine(int ti);
+    void failLine(int ti);
+    ExpressionContext contextFor(int ti, const Model::Json &input);
+    void prepareContext(int ti);
+    std::string taskToken(int ti);
+
+    // ---- data stages, quota, Retry and Catch (enginedata.cpp) ----
+    void stage(int ti, const char *key, const Model::Json &value);
+    bool effectiveInput(int ti, bool withParameters, Model::Json &out, std::int64_t &size,
+                        bool consume = false);
+    bool tracksSizes() const;
+    bool withinQuota(std::int64_t &bound, const Model::Json &value) const;
+    std::int64_t maxPayload() const;
+    std::int64_t inputSize(int ti);
+    void payloadTooLarge(int ti);
+    void finishWithResult(int ti, Model::Json result, std::int64_t resultSize = -1);
+    void applyOutputPath(int ti, Model::Json value, std::int64_t size = -1);
+    bool assignVariables(int ti, const std::shared_ptr<PayloadTemplate> &assign,
+                         const Model::Json &input);
+    void runtimeFailure(int ti, Failure failure);
+    bool retry(int ti, const Failure &failure);
+    void stateError(int ti, const Failure &failure, bool hasError = true, bool hasCause = true,
+                    bool retriable = true);
+    std::optional<int> integerField(int ti, const ExpressionContext &ctx, const PathField &field,
+                                    const char *name);
+
+    // ---- entering states; Pass, Succeed, Fail, Choice, Wait (enginestates.cpp) ----
+    void enterState(int ti);
+    void enterPass(int ti);
+    void enterSucceed(int ti);
+    void enterFail(int ti);
+    void enterChoice(int ti);
+    void enterWait(int ti);
+
+    // ---- tasks and callbacks (enginetasks.cpp) ----
+    void enterTask(int ti);
+    bool resolveTaskTimeouts(int ti);
+    void scheduleTask(int ti);
+    void startTask(int ti);
+    void submitTask(int ti);
+    void callbackTimedOut(int ti);
+    void finishTask(int ti);
+
+    // ---- Parallel, Map and their children (enginecontainers.cpp) ----
+    void enterParallel(int ti);
+    void enterMap(int ti);
+    std::optional<Outcome<Model::Json>> readItemsFor(int ti, const ExpressionContext &ctx);
+    void resetContainer(int ti);
+    void containerFailed(int pi, RaisedFailure failure);
+    void childFinished(int pi);
+    void childFailed(int ti);
+    bool spawnIteration(int pi);
+    void startContainer(int ti);
+    void startMapRun(int ti);
+    void spawnChildren(int ti, std::int64_t id);
+    void endContainer(int ti);
+    void endIteration(int ti);
+
+    Execution &x;
+    Runtime &rt;
+    const CompiledMachine &m;
+    std::int64_t m_previousEventId = 0; // reserveEvent()'s answer for record()
+    std::vector<int> m_runnable;        // pickThread()'s scratch list
+};
+
+// Shared by the engine's parts.
+namespace EngineShared {
+// {"<key>": "<value as JSON text>", "<key>Details": {"truncated": false}}
+Model::Json payloadDetails(const char *key, const Model::Json &value);
+// A string's text, any other value as JSON text (how AWS quotes values in causes).
+std::string valueText(const Model::Json &value);
+// The `index`th ':'-separated part of an ARN (3: region, 4: account, 6: name).
+std::string arnPart(const std::string &arn, int index);
+// AWS's quota on a state's or task's data; `what` is the state or the task's resource.
+Failure dataLimitExceeded(const std::string &what);
+} // namespace EngineShared
+
+} // namespace Stepwise::Sim

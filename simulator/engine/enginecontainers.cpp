@@ -1,0 +1,493 @@
+#include "simulator/engine/engine.h"
+
+#include "simulator/engine/jsonnumbers.h"
+#include "simulator/expr/jsonmembers.h"
+#include "simulator/tasks/itemreader.h"
+#include "simulator/tasks/snsemulator.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+// Parallel and Map states: their inputs, items and limits on entry; the branches and
+// iterations they start (Map iterations as concurrency allows); how a child's success or
+// failure (tolerated or not) ends the container; distributed Maps' map runs.
+
+namespace Stepwise::Sim {
+
+using EngineShared::valueText;
+using Model::Json;
+using Model::StateType;
+
+namespace {
+
+// Inline Map runs at most 40 iterations at a time, as AWS does.
+constexpr int inlineMapConcurrency = 40;
+
+} // namespace
+
+void Execution::Engine::enterParallel(int ti)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    Json effective;
+    std::int64_t size;
+    if (!effectiveInput(ti, true, effective, size))
+        return;
+    ContainerVisit &c = T(ti).container;
+    c.input = std::move(effective);
+    c.results.assign(s.branches.size(), Json());
+    T(ti).phase = Phase::ContainerStart;
+}
+
+// The ItemReader's object, cut to MaxItems; nullopt when the state already failed.
+std::optional<Outcome<Json>> Execution::Engine::readItemsFor(int ti, const ExpressionContext &ctx)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    ItemReaderRequest request;
+    request.s3Root = x.m_options.s3Root;
+    if (auto it = s.itemReader->find("Resource"); it != s.itemReader->end())
+        request.resource = it->is_string() ? it->get<std::string>() : it->dump();
+    if (auto it = s.itemReader->find("ReaderConfig"); it != s.itemReader->end())
+        request.readerConfig = *it;
+    if (s.itemReaderParameters) {
+        auto parameters = s.itemReaderParameters->evaluate(ctx);
+        if (!parameters.ok()) {
+            runtimeFailure(ti, parameters.failure());
+            return std::nullopt;
+        }
+        request.parameters = std::move(parameters.value());
+    }
+    long long maxItems = s.maxItems.value_or(0);
+    if (s.maxItemsPath.path) {
+        auto v = integerField(ti, ctx, s.maxItemsPath, "MaxItemsPath");
+        if (!v)
+            return std::nullopt;
+        maxItems = *v;
+    }
+    if (maxItems < 0)
+        return Outcome<Json>(Failure{"States.ItemReaderFailed", "field MaxItems must be positive"});
+    auto read = readItems(request);
+    if (read.ok() && maxItems > 0 && read->is_array()
+        && read->size() > static_cast<size_t>(maxItems))
+        read->erase(read->begin() + maxItems, read->end());
+    return read;
+}
+
+void Execution::Engine::enterMap(int ti)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    // With no InputPath the Map reads its raw input, which it keeps until ResultPath:
+    // no copy of a possibly large input.
+    const bool usesInput = s.inputPath.isIdentity();
+    Json effectiveCopy;
+    std::int64_t size;
+    if (usesInput)
+        stage(ti, "afterInputPath", T(ti).input);
+    else if (!effectiveInput(ti, false, effectiveCopy, size))
+        return;
+    const Json &effective = usesInput ? T(ti).input : effectiveCopy;
+    ExpressionContext ctx = contextFor(ti, effective);
+    Json items;
+    T(ti).map.itemReaderFailure.reset();
+    if (s.itemReader) {
+        // AWS reads the items once the map run started: a failure shows there.
+        auto read = readItemsFor(ti, ctx);
+        if (!read)
+            return;
+        if (read->ok()) {
+            items = std::move(read->value());
+            if (s.itemsPath.path && !items.is_array()) {
+                ExpressionContext readCtx = ctx;
+                readCtx.input = &items;
+                auto selected = s.itemsPath.path->evaluate(readCtx);
+                if (!selected.ok()) {
+                    runtimeFailure(ti, selected.failure());
+                    return;
+                }
+                Json chosen = std::move(selected.value());
+                items = std::move(chosen);
+            }
+            if (!items.is_array()) {
+                T(ti).map.itemReaderFailure = Failure{"States.ItemReaderFailed",
+                                                      "Attempting to map over non-iterable node."};
+                items = Json::array();
+            }
+        } else {
+            T(ti).map.itemReaderFailure = read->failure();
+            items = Json::array();
+        }
+        if (T(ti).map.itemReaderFailure && !s.distributed) {
+            const Failure failure = *T(ti).map.itemReaderFailure;
+            T(ti).map.itemReaderFailure.reset();
+            stateError(ti, failure);
+            return;
+        }
+    } else if (s.itemsPath.path) {
+        auto selected = s.itemsPath.path->evaluate(ctx);
+        if (!selected.ok()) {
+            runtimeFailure(ti, selected.failure());
+            return;
+        }
+        items = std::move(selected.value());
+    } else {
+        items = effective;
+    }
+    if (!items.is_array()) {
+        runtimeFailure(
+            ti,
+            {"States.Runtime",
+             "Invalid path '" + (s.itemsPath.path ? s.itemsPath.path->text() : std::string("$"))
+                 + "' : The value must be an array, got " + std::string(items.type_name()) + "."});
+        return;
+    }
+    int maxConcurrency = s.maxConcurrency.value_or(0);
+    if (s.maxConcurrencyPath.path) {
+        auto v = integerField(ti, ctx, s.maxConcurrencyPath, "MaxConcurrencyPath");
+        if (!v)
+            return;
+        maxConcurrency = *v;
+    }
+    int toleratedCount = -1;
+    double toleratedPercentage = -1;
+    if (s.toleratedFailureCount && s.toleratedFailureCount->is_number())
+        toleratedCount = static_cast<int>(clampedInteger(*s.toleratedFailureCount, -2, INT32_MAX));
+    if (s.toleratedFailureCountPath.path) {
+        auto v = integerField(ti, ctx, s.toleratedFailureCountPath, "ToleratedFailureCountPath");
+        if (!v)
+            return;
+        toleratedCount = *v;
+    }
+    if (s.toleratedFailurePercentage && s.toleratedFailurePercentage->is_number())
+        toleratedPercentage = clampedDouble(*s.toleratedFailurePercentage, -1, 100);
+    if (s.toleratedFailurePercentagePath.path) {
+        auto value = s.toleratedFailurePercentagePath.path->select(ctx);
+        if (value && value->is_string()) {
+            const std::string &text = value->get_ref<const std::string &>();
+            char *end = nullptr;
+            const double parsed = std::strtod(text.c_str(), &end);
+            if (!text.empty() && end && *end == '\0')
+                value = Json(parsed);
+        }
+        if (!value || !value->is_number()) {
+            runtimeFailure(
+                ti, {"States.Runtime", "The ToleratedFailurePercentagePath field refers to value \""
+                                           + (value ? valueText(*value) : std::string("null"))
+                                           + "\" which is not a valid number: "
+                                           + s.toleratedFailurePercentagePath.path->text()});
+            return;
+        }
+        toleratedPercentage = clampedDouble(*value, -1, 1e9);
+    }
+    if (toleratedCount < -1 || (s.toleratedFailureCountPath.path && toleratedCount < 0)) {
+        runtimeFailure(ti, {"States.Runtime", "ToleratedFailureCount cannot be negative."});
+        return;
+    }
+    // Batching groups items: {"Items": [...]} plus BatchInput.
+    if (s.itemBatcher) {
+        int perBatch = s.maxItemsPerBatch.value_or(0);
+        if (s.maxItemsPerBatchPath.path) {
+            auto v = integerField(ti, ctx, s.maxItemsPerBatchPath, "MaxItemsPerBatchPath");
+            if (!v)
+                return;
+            perBatch = *v;
+        }
+        if (perBatch <= 0)
+            perBatch = static_cast<int>(items.size());
+        Json batchInput;
+        if (s.batchInput) {
+            auto built = s.batchInput->evaluate(ctx);
+            if (!built.ok()) {
+                runtimeFailure(ti, built.failure());
+                return;
+            }
+            batchInput = std::move(built.value());
+        }
+        Json batches = Json::array();
+        for (size_t i = 0; i < items.size(); i += static_cast<size_t>(perBatch)) {
+            Json batch = Json::object();
+            if (batchInput.is_object())
+                batch["BatchInput"] = batchInput;
+            Json group = Json::array();
+            for (size_t j = i; j < std::min(items.size(), i + static_cast<size_t>(perBatch)); ++j)
+                group.push_back(std::move(items[j]));
+            batch["Items"] = std::move(group);
+            batches.push_back(std::move(batch));
+        }
+        items = std::move(batches);
+    }
+    ExecThread &t = T(ti);
+    t.map.items = std::move(items.get_ref<Json::array_t &>());
+    t.container.results.assign(t.map.items.size(), Json());
+    t.map.maxConcurrency = maxConcurrency <= 0 ? inlineMapConcurrency
+                                               : std::min(maxConcurrency, inlineMapConcurrency);
+    t.map.toleratedCount = toleratedCount >= 0 ? std::optional<int>(toleratedCount) : std::nullopt;
+    t.map.toleratedPercentage
+        = toleratedPercentage >= 0 ? std::optional<double>(toleratedPercentage) : std::nullopt;
+    if (usesInput)
+        t.container.input.reset();
+    else
+        t.container.input = std::move(effectiveCopy);
+    t.phase = Phase::ContainerStart;
+}
+
+void Execution::Engine::resetContainer(int ti)
+{
+    abortChildren(ti);
+    ContainerVisit &c = T(ti).container;
+    c.results.assign(c.results.size(), Json());
+    c.started = c.running = c.done = c.failed = 0;
+    c.failure.reset();
+}
+
+// The container stops its children and fails with `failure` once it ends.
+void Execution::Engine::containerFailed(int pi, RaisedFailure failure)
+{
+    T(pi).container.failure = std::move(failure);
+    abortChildren(pi);
+    ExecThread &p = T(pi);
+    p.phase = Phase::ContainerEnd;
+    p.lastEventId = p.container.lastChainedChildEvent;
+}
+
+void Execution::Engine::childFinished(int pi)
+{
+    ContainerVisit &c = T(pi).container;
+    --c.running;
+    ++c.done;
+    const int total = static_cast<int>(c.results.size());
+    if (c.failure)
+        return;
+    if (m.state(T(pi).state).type == StateType::Map) {
+        while (T(pi).container.started < total
+               && T(pi).container.running < T(pi).map.maxConcurrency) {
+            if (!spawnIteration(pi))
+                return;
+        }
+    }
+    ExecThread &p = T(pi);
+    if (p.container.done == total) {
+        p.phase = Phase::ContainerEnd;
+        p.lastEventId = p.container.lastChildEvent;
+    }
+}
+
+// A branch or iteration failed: the container fails too, unless a Map tolerates it.
+void Execution::Engine::childFailed(int ti)
+{
+    const bool iteration = T(ti).kind == ThreadKind::Iteration;
+    if (iteration)
+        emitIterationEvent(ti, HistoryEventType::MapIterationFailed);
+    const int pi = T(ti).parent;
+    const RaisedFailure failure = T(ti).failure;
+    const int slot = T(ti).slot;
+    markDone(ti);
+    if (T(pi).container.failure)
+        return;
+    if (iteration) {
+        ExecThread &p = T(pi);
+        ++p.container.failed;
+        const int total = static_cast<int>(p.map.items.size());
+        const bool tolerant = p.map.toleratedCount || p.map.toleratedPercentage;
+        bool exceeded = !tolerant;
+        if (p.map.toleratedCount && p.container.failed > *p.map.toleratedCount)
+            exceeded = true;
+        if (p.map.toleratedPercentage && total > 0
+            && 100.0 * p.container.failed / total > *p.map.toleratedPercentage)
+            exceeded = true;
+        if (!exceeded) {
+            Json errorOutput = Json::object();
+            if (failure.hasError)
+                errorOutput["Error"] = failure.failure.error;
+            if (failure.hasCause)
+                errorOutput["Cause"] = failure.failure.cause;
+            p.container.results[static_cast<size_t>(slot)] = std::move(errorOutput);
+            childFinished(pi);
+            return;
+        }
+        if (tolerant) {
+            containerFailed(pi, {{"States.ExceedToleratedFailureThreshold",
+                                  "The specified tolerated failure threshold was exceeded"}});
+            return;
+        }
+    }
+    containerFailed(pi, failure);
+}
+
+bool Execution::Engine::spawnIteration(int pi)
+{
+    ExecThread &p = T(pi);
+    const CompiledState &s = m.state(p.state);
+    const int index = p.container.started++;
+    Json input;
+    if (s.itemSelector) {
+        ExpressionContext ctx = contextFor(pi, p.container.input ? *p.container.input : p.input);
+        ctx.context = &rt.context;
+        prepareContext(pi);
+        // The item lends itself to $$.Map.Item.Value for the time of the evaluation.
+        // ($$.Map itself is kept between iterations, out of the context object.)
+        Json &item = p.map.items[static_cast<size_t>(index)];
+        if (!rt.mapContext.is_object())
+            rt.mapContext = {{"Item", {{"Index", 0}, {"Value", nullptr}}}};
+        Json &mapItem = rt.mapContext["Item"];
+        mapItem["Index"] = index;
+        mapItem["Value"] = std::move(item);
+        Json &map = setMember(rt.context, "Map", std::move(rt.mapContext));
+        auto built = s.itemSelector->evaluate(ctx);
+        item = std::move(map["Item"]["Value"]);
+        rt.mapContext = std::move(map);
+        rt.context.erase("Map");
+        if (!built.ok()) {
+            Failure f = built.failure();
+            if (f.error == "States.Runtime")
+                f.cause = "An error occurred while executing the state '" + s.name
+                          + "' (entered at the event id #" + std::to_string(T(pi).enteredEventId)
+                          + "). " + f.cause;
+            T(pi).container.failure = RaisedFailure{std::move(f)};
+            abortChildren(pi);
+            T(pi).phase = Phase::ContainerEnd;
+            return false;
+        }
+        input = std::move(built.value());
+    } else {
+        // A retry runs every item again: keep them while a retrier may fire.
+        Json &item = p.map.items[static_cast<size_t>(index)];
+        input = s.retriers.empty() ? std::move(item) : item;
+    }
+    ExecThread child;
+    child.kind = ThreadKind::Iteration;
+    child.parent = pi;
+    child.slot = index;
+    child.scope = s.processor;
+    child.state = m.scope(s.processor).startAt;
+    child.phase = Phase::IterationStart;
+    child.hidden = T(pi).hidden || s.distributed;
+    child.input = std::move(input);
+    child.variables = T(pi).variables;
+    child.lastEventId = T(pi).container.lastChainedChildEvent;
+    child.wakeAt = rt.now;
+    addThread(std::move(child));
+    ++T(pi).container.running;
+    return true;
+}
+
+void Execution::Engine::startContainer(int ti)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    const bool isMap = s.type == StateType::Map;
+    const std::int64_t id = emit(
+        ti, isMap ? HistoryEventType::MapStateStarted : HistoryEventType::ParallelStateStarted,
+        [&] {
+            if (isMap)
+                return Json{{"mapStateStartedEventDetails", {{"length", T(ti).map.items.size()}}}};
+            return Json::object();
+        });
+    if (rt.status != ExecutionStatus::Running)
+        return;
+    ExecThread &t = T(ti);
+    t.container.lastChildEvent = t.container.lastChainedChildEvent = id;
+    t.phase = Phase::ContainerWait;
+    if (isMap && s.distributed) {
+        t.phase = Phase::MapRunStart;
+        return;
+    }
+    spawnChildren(ti, id);
+}
+
+void Execution::Engine::startMapRun(int ti)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    const std::string &smArn = x.m_options.stateMachineArn;
+    std::string mapRunArn = smArn;
+    if (auto pos = mapRunArn.find(":stateMachine:"); pos != std::string::npos)
+        mapRunArn.replace(pos, 14, ":mapRun:");
+    mapRunArn += "/" + s.name + ":" + makeUuid(rt.random);
+    const std::int64_t id = emit(ti, HistoryEventType::MapRunStarted, [&] {
+        return Json{{"mapRunStartedEventDetails", {{"mapRunArn", mapRunArn}}}};
+    });
+    if (rt.status != ExecutionStatus::Running)
+        return;
+    ExecThread &t = T(ti);
+    t.container.lastChildEvent = t.container.lastChainedChildEvent = id;
+    if (t.map.itemReaderFailure) {
+        t.container.failure = RaisedFailure{*t.map.itemReaderFailure};
+        t.phase = Phase::ContainerEnd;
+        return;
+    }
+    t.phase = Phase::ContainerWait;
+    spawnChildren(ti, id);
+}
+
+void Execution::Engine::spawnChildren(int ti, std::int64_t id)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    if (s.type == StateType::Map) {
+        const int total = static_cast<int>(T(ti).map.items.size());
+        if (total == 0) {
+            T(ti).phase = Phase::ContainerEnd;
+            return;
+        }
+        while (T(ti).container.started < total
+               && T(ti).container.running < T(ti).map.maxConcurrency) {
+            if (!spawnIteration(ti))
+                return;
+        }
+        return;
+    }
+    for (size_t b = 0; b < s.branches.size(); ++b) {
+        ExecThread child;
+        child.kind = ThreadKind::Branch;
+        child.parent = ti;
+        child.slot = static_cast<int>(b);
+        child.scope = s.branches[b];
+        child.state = m.scope(s.branches[b]).startAt;
+        child.phase = Phase::Enter;
+        child.hidden = T(ti).hidden;
+        child.input = *T(ti).container.input;
+        child.variables = T(ti).variables;
+        child.lastEventId = id;
+        child.wakeAt = rt.now;
+        addThread(std::move(child));
+        ++T(ti).container.started;
+        ++T(ti).container.running;
+    }
+}
+
+void Execution::Engine::endContainer(int ti)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    const bool isMap = s.type == StateType::Map;
+    if (isMap && s.distributed && T(ti).phase == Phase::ContainerEnd) {
+        emitPlain(ti, T(ti).container.failure ? HistoryEventType::MapRunFailed
+                                              : HistoryEventType::MapRunSucceeded);
+        T(ti).phase = Phase::MapRunEnd;
+        return;
+    }
+    if (T(ti).container.failure) {
+        // A retry starts the state again with no <Type>StateFailed first, as AWS records.
+        const RaisedFailure failure = *T(ti).container.failure;
+        if (retry(ti, failure.failure))
+            return;
+        emitPlain(ti,
+                  isMap ? HistoryEventType::MapStateFailed : HistoryEventType::ParallelStateFailed);
+        stateError(ti, failure.failure, failure.hasError, failure.hasCause, false);
+        return;
+    }
+    emitPlain(
+        ti, isMap ? HistoryEventType::MapStateSucceeded : HistoryEventType::ParallelStateSucceeded,
+        false);
+    ExecThread &t = T(ti);
+    Json results(std::move(t.container.results));
+    t.container.results.clear();
+    t.map.items.clear();
+    finishWithResult(ti, std::move(results));
+}
+
+void Execution::Engine::endIteration(int ti)
+{
+    emitIterationEvent(ti, HistoryEventType::MapIterationSucceeded);
+    const int pi = T(ti).parent;
+    T(pi).container.results[static_cast<size_t>(T(ti).slot)] = std::move(T(ti).output);
+    markDone(ti);
+    childFinished(pi);
+}
+
+} // namespace Stepwise::Sim
