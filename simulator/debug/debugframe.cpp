@@ -11,7 +11,7 @@ const StateRun *DebugFrame::state(const std::string &name) const
     return nullptr;
 }
 
-const char *toString(StateRunStatus status)
+const char *toText(StateRunStatus status)
 {
     switch (status) {
     case StateRunStatus::NotRun:
@@ -30,7 +30,7 @@ const char *toString(StateRunStatus status)
     return "";
 }
 
-const char *toString(PauseReason reason)
+const char *toText(PauseReason reason)
 {
     switch (reason) {
     case PauseReason::None:
@@ -55,7 +55,7 @@ const char *toString(PauseReason reason)
     return "";
 }
 
-const char *toString(TransitionKind kind)
+const char *toText(TransitionKind kind)
 {
     switch (kind) {
     case TransitionKind::Next:

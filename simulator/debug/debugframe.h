@@ -115,8 +115,10 @@ struct DebugFrame
     const StateRun *state(const std::string &name) const;
 };
 
-const char *toString(StateRunStatus status);
-const char *toString(PauseReason reason);
-const char *toString(TransitionKind kind);
+// Lower-case words for logs and tooltips ("running", "ask me", "Choice rule"). Not named
+// toString: QtTest finds toString by argument lookup and frees what it returns.
+const char *toText(StateRunStatus status);
+const char *toText(PauseReason reason);
+const char *toText(TransitionKind kind);
 
 } // namespace Stepwise::Sim

@@ -48,6 +48,39 @@ std::string stringField(const Json *details, const char *key)
     return it != details->end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// The operand types a Choice rule needs (the engine's compiler leaves them to validation).
+std::string operandProblem(const Json &rule)
+{
+    if (!rule.is_object())
+        return "a condition is a Choice rule object";
+    for (const char *combinator : {"And", "Or"}) {
+        if (auto it = rule.find(combinator); it != rule.end()) {
+            if (!it->is_array() || it->empty())
+                return std::string(combinator) + " takes a non-empty list of rules";
+            for (const Json &child : *it) {
+                if (std::string problem = operandProblem(child); !problem.empty())
+                    return problem;
+            }
+        }
+    }
+    if (auto it = rule.find("Not"); it != rule.end())
+        return operandProblem(*it);
+    for (auto it = rule.begin(); it != rule.end(); ++it) {
+        const std::string &key = it.key();
+        if (key == "Variable" || key == "And" || key == "Or" || key == "Not" || key == "Next"
+            || endsWith(key, "Path"))
+            continue;
+        const Json &value = it.value();
+        const bool ok = key.rfind("Numeric", 0) == 0     ? value.is_number()
+                        : key.rfind("String", 0) == 0    ? value.is_string()
+                        : key.rfind("Timestamp", 0) == 0 ? value.is_string()
+                                                         : value.is_boolean();
+        if (!ok)
+            return key + " does not take " + value.dump();
+    }
+    return {};
+}
+
 } // namespace
 
 struct DebugSession::Checkpoint
@@ -106,6 +139,12 @@ Model::Result<int> DebugSession::setBreakpoint(Breakpoint breakpoint)
     }
     BreakpointEntry entry;
     if (breakpoint.condition) {
+        if (std::string problem = operandProblem(*breakpoint.condition); !problem.empty()) {
+            Model::Error error;
+            error.message = "breakpoint condition: " + problem;
+            error.location.pointer = "/condition";
+            return error;
+        }
         auto rule = ChoiceRule::compile(*breakpoint.condition, "/condition");
         if (!rule)
             return rule.error();

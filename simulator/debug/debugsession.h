@@ -92,6 +92,9 @@ class DebugSession
     // From any thread: the running continueRun()/runToState() returns PauseReason::Paused
     // after the current event.
     void requestPause();
+    // For a driver that runs the session in slices (continueRun(maxEvents)) and stops it
+    // itself: the reason the frame reports until the next move.
+    void setPauseReason(PauseReason reason) { m_paused = reason; }
 
     // ---- moving back (time travel) -----------------------------------------------------
     // One event back; false at the start.

@@ -107,8 +107,12 @@ void FrameBuilder::apply(const HistoryEvent &event)
 
     if (endsWith(type, "StateEntered")) {
         owner = m_table->find(stringField(details, "name"));
-        if (owner >= 0)
+        if (owner >= 0) {
             enter(owner, event.id, event.previousEventId);
+            // A Fail state does no work: its line fails as it enters.
+            if (type == "FailStateEntered")
+                leave(owner, StateRunStatus::Failed);
+        }
     } else if (endsWith(type, "StateExited")) {
         owner = m_table->find(stringField(details, "name"));
         if (owner >= 0) {

@@ -34,7 +34,7 @@ void collectEvents(const Json &document, std::vector<const Json *> &out, bool &f
     if (document.is_array()) {
         // A list of pages, or a list of events.
         for (const Json &item : document) {
-            if (item.is_object() && item.contains("type") && item.contains("id")) {
+            if (item.is_object() && (item.contains("type") || item.contains("id"))) {
                 out.push_back(&item);
                 found = true;
             } else {
@@ -152,6 +152,16 @@ Result<std::vector<HistoryEvent>> readHistory(std::string_view text)
     return readHistory(pages.size() == 1 ? pages[0] : pages);
 }
 
+Result<std::vector<HistoryEvent>> readHistory(const std::string &text)
+{
+    return readHistory(std::string_view(text));
+}
+
+Result<std::vector<HistoryEvent>> readHistory(const char *text)
+{
+    return readHistory(std::string_view(text ? text : ""));
+}
+
 Result<std::vector<HistoryEvent>> readHistory(const Json &document)
 {
     std::vector<const Json *> items;
@@ -170,6 +180,8 @@ Result<std::vector<HistoryEvent>> readHistory(const Json &document)
     };
     std::stable_sort(sorted.begin(), sorted.end(),
                      [&](const Json *a, const Json *b) { return idOf(a) < idOf(b); });
+    if (items.empty())
+        return error("the history has no events");
     std::vector<HistoryEvent> events;
     events.reserve(sorted.size());
     std::int64_t previousMillis = 0;

@@ -26,6 +26,9 @@ Model::Json historyToJson(const std::vector<HistoryEvent> &events);
 // - details of every type, including EvaluationFailed and assignedVariables, kept as given.
 // An error names what is wrong (not JSON, an event without id or type, duplicate ids).
 Model::Result<std::vector<HistoryEvent>> readHistory(std::string_view text);
+// (Text as std::string or a literal reads as text, not as a JSON string value.)
+Model::Result<std::vector<HistoryEvent>> readHistory(const std::string &text);
+Model::Result<std::vector<HistoryEvent>> readHistory(const char *text);
 Model::Result<std::vector<HistoryEvent>> readHistory(const Model::Json &document);
 
 } // namespace Stepwise::Sim

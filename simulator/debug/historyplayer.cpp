@@ -48,8 +48,29 @@ Json payloadOf(const HistoryEvent &event, const char *key)
 
 } // namespace
 
+namespace {
+
+// The definition's states, and those only the history names (replayed without its
+// definition, or with another version of it), typed from their entered event.
+std::shared_ptr<const StateTable> tableFor(const Json &definition,
+                                           const std::vector<HistoryEvent> &events)
+{
+    auto table = std::make_shared<StateTable>(definition);
+    for (const HistoryEvent &event : events) {
+        const std::string_view type = eventTypeName(event);
+        if (!endsWith(type, "StateEntered"))
+            continue;
+        const std::string name = event.stateName();
+        if (!name.empty() && table->find(name) < 0)
+            table->addState(name, std::string(type.substr(0, type.size() - 12)));
+    }
+    return table;
+}
+
+} // namespace
+
 HistoryPlayer::HistoryPlayer(const Json &definition, std::vector<HistoryEvent> events)
-    : m_table(std::make_shared<StateTable>(definition))
+    : m_table(tableFor(definition, events))
     , m_events(std::move(events))
     , m_frames(std::make_unique<FrameBuilder>(m_table))
     , m_whole(std::make_unique<FrameBuilder>(m_table))

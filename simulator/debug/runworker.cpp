@@ -149,8 +149,10 @@ void RunWorker::slice()
         break;
     }
     }
-    if (m_pause.exchange(false) && reason == PauseReason::None)
+    if (m_pause.exchange(false) && reason == PauseReason::None) {
         reason = PauseReason::Paused;
+        m_session->setPauseReason(reason);
+    }
     if (reason != PauseReason::None) {
         m_running = false;
         Q_EMIT runningChanged(false);

@@ -83,6 +83,17 @@ void StateTable::addScope(const Json &scope, const std::string &pointer, int par
     }
 }
 
+int StateTable::addState(const std::string &name, const std::string &type)
+{
+    Entry entry;
+    entry.name = name;
+    entry.type = type;
+    const int index = size();
+    m_byName.emplace(name, index);
+    m_entries.push_back(std::move(entry));
+    return index;
+}
+
 int StateTable::find(const std::string &name) const
 {
     auto it = m_byName.find(name);

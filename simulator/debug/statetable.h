@@ -36,6 +36,10 @@ class StateTable
     // Iterator.States, parents before children, in definition order.
     explicit StateTable(const Model::Json &definition);
 
+    // A state the definition does not have (a history replayed without its definition, or
+    // with another version of it): no pointer, at the top level. Its index.
+    int addState(const std::string &name, const std::string &type);
+
     const std::vector<Entry> &entries() const { return m_entries; }
     const Entry &entry(int index) const { return m_entries[static_cast<size_t>(index)]; }
     int size() const { return static_cast<int>(m_entries.size()); }
