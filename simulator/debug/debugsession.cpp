@@ -584,6 +584,8 @@ std::int64_t DebugSession::nowMillis() const
 
 std::int64_t DebugSession::eventCount() const
 {
+    if (!m_options.keepEvents)
+        return eventIndex();
     return static_cast<std::int64_t>(m_timeline.size());
 }
 
@@ -631,11 +633,6 @@ std::vector<AskMeTask> DebugSession::askMeTasks() const
 std::string DebugSession::askToken(std::int64_t) const
 {
     return {};
-}
-
-std::optional<std::int64_t> DebugSession::nextEventMillis() const
-{
-    return std::nullopt;
 }
 
 DebugFrame DebugSession::frame() const

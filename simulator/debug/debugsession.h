@@ -32,7 +32,10 @@ struct DebugSessionOptions
     // data); callbacksFromCaller is always on: .waitForTaskToken tasks wait for the caller.
     ExecutionOptions execution;
     // "Ask me": every Task that no executor answers (or every Task, with askMeAllTasks)
-    // pauses the run until answerTask()/failTask() gives its result or error.
+    // pauses the run until answerTask()/failTask() gives its result or error. NOT YET
+    // AVAILABLE: it needs the engine's plain Task that waits for the caller; until then the
+    // flags are kept, no task is asked (DebugFrame::askMeTasks stays empty) and
+    // answerTask()/failTask() return false.
     bool askMe = false;
     bool askMeAllTasks = false;
     // Pause right after any failure event (TaskFailed, *TimedOut, ExecutionFailed, ...).
@@ -139,9 +142,6 @@ class DebugSession
     std::optional<StateVisit> visit(std::int64_t enteredEventId) const;
     // The run so far as `stepwise-cli run --history` prints it: {"events": [...]}.
     Model::Json historyJson() const;
-    // The virtual time the next event will happen at, when known (for real-time pacing);
-    // nullopt when the run waits for the caller or has ended.
-    std::optional<std::int64_t> nextEventMillis() const;
     const StateTable &states() const;
     const Model::Json &definition() const { return m_definition; }
 

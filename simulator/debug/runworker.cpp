@@ -46,6 +46,7 @@ void RunWorker::start(std::unique_ptr<DebugSession> session)
 void RunWorker::stop()
 {
     setRunning(false);
+    m_held.reset();
     m_session.reset();
 }
 
@@ -88,6 +89,7 @@ void RunWorker::command(const std::function<void(DebugSession &)> &command)
     if (!m_session)
         return;
     setRunning(false);
+    m_held.reset(); // the moment shown catches up with the session
     command(*m_session);
     publish();
 }
@@ -109,7 +111,6 @@ void RunWorker::slice()
     QElapsedTimer elapsed;
     elapsed.start();
     PauseReason reason = PauseReason::None;
-    std::optional<std::int64_t> shownNow;
     int nextDelay = 0;
     switch (m_speed.mode) {
     case RunSpeed::Mode::Instant:
@@ -126,28 +127,9 @@ void RunWorker::slice()
         nextDelay = m_speed.stepIntervalMs;
         break;
     case RunSpeed::Mode::RealTime:
-    case RunSpeed::Mode::Scaled: {
-        const double factor = m_speed.mode == RunSpeed::Mode::RealTime ? 1.0 : m_speed.factor;
-        while (elapsed.elapsed() < sliceMs && !m_pause.load(std::memory_order_relaxed)) {
-            const auto virtualNow
-                = m_virtualAnchor
-                  + static_cast<std::int64_t>(static_cast<double>(m_wall.elapsed()) * factor);
-            const std::optional<std::int64_t> next = m_session->nextEventMillis();
-            if (next && *next > virtualNow) {
-                // The next event lies ahead on the virtual clock: wait for it (showing the
-                // clock move), but no longer than a frame.
-                shownNow = virtualNow;
-                const auto wait
-                    = static_cast<int>(static_cast<double>(*next - virtualNow) / factor);
-                nextDelay = std::clamp(wait, 1, m_frameIntervalMs);
-                break;
-            }
-            reason = m_session->continueRun(1);
-            if (reason != PauseReason::None)
-                break;
-        }
+    case RunSpeed::Mode::Scaled:
+        reason = pacedSlice(elapsed, nextDelay);
         break;
-    }
     }
     if (m_pause.exchange(false) && reason == PauseReason::None) {
         reason = PauseReason::Paused;
@@ -159,20 +141,72 @@ void RunWorker::slice()
         publish();
         return;
     }
-    if (m_speed.mode == RunSpeed::Mode::Stepped || m_sinceFrame.elapsed() >= m_frameIntervalMs) {
-        publish(shownNow);
-    }
+    if (m_speed.mode == RunSpeed::Mode::Stepped || m_sinceFrame.elapsed() >= m_frameIntervalMs)
+        publish();
     scheduleSlice(nextDelay);
 }
 
-void RunWorker::publish(std::optional<std::int64_t> shownNow)
+std::int64_t RunWorker::virtualNow() const
+{
+    const double factor = m_speed.mode == RunSpeed::Mode::Scaled ? m_speed.factor : 1.0;
+    return m_virtualAnchor
+           + static_cast<std::int64_t>(static_cast<double>(m_wall.elapsed()) * factor);
+}
+
+PauseReason RunWorker::pacedSlice(const QElapsedTimer &elapsed, int &nextDelay)
+{
+    const double factor = m_speed.mode == RunSpeed::Mode::Scaled ? m_speed.factor : 1.0;
+    while (elapsed.elapsed() < sliceMs && !m_pause.load(std::memory_order_relaxed)) {
+        const std::int64_t now = virtualNow();
+        if (m_held) {
+            if (now < m_held->until) {
+                // The event just run lies ahead on the virtual clock: show the moment before
+                // it with the clock moving, until the wall clock gets there.
+                nextDelay = std::clamp(
+                    static_cast<int>(static_cast<double>(m_held->until - now) / factor), 1,
+                    m_frameIntervalMs);
+                return PauseReason::None;
+            }
+            const PauseReason heldReason = m_held->reason;
+            m_virtualAnchor = m_held->until;
+            m_wall.restart();
+            m_held.reset();
+            if (heldReason != PauseReason::None)
+                return heldReason;
+            continue;
+        }
+        const std::int64_t engineBefore = m_session->nowMillis();
+        DebugFrame before = m_session->frame();
+        const PauseReason reason = m_session->continueRun(1);
+        const std::int64_t engineAfter = m_session->nowMillis();
+        if (engineAfter > engineBefore && engineAfter > now) {
+            before.paused = PauseReason::None;
+            m_held = Held{engineAfter, reason, std::move(before)};
+            continue;
+        }
+        if (engineAfter > engineBefore) {
+            // The engine lagged behind the clock (a slow stretch): do not run ahead of it.
+            m_virtualAnchor = engineAfter;
+            m_wall.restart();
+        }
+        if (reason != PauseReason::None)
+            return reason;
+    }
+    return PauseReason::None;
+}
+
+void RunWorker::publish()
 {
     if (!m_session)
         return;
     checkLog();
-    DebugFrame frame = m_session->frame();
-    if (shownNow)
-        frame.nowMillis = std::max(frame.nowMillis, *shownNow);
+    DebugFrame frame;
+    if (m_held && m_running) {
+        frame = m_held->frame;
+        frame.nowMillis = std::clamp(virtualNow(), frame.nowMillis, m_held->until);
+    } else {
+        frame = m_session->frame();
+    }
     if (m_running)
         frame.paused = PauseReason::None;
     {

@@ -52,8 +52,10 @@ class RunWorker : public QObject
   private:
     void slice();
     void scheduleSlice(int delayMs);
-    // `shownNow`: the virtual time to show while pacing waits for the next event.
-    void publish(std::optional<std::int64_t> shownNow = std::nullopt);
+    void publish();
+    // Real time and xN: runs events while the virtual clock allows; how long to wait next.
+    PauseReason pacedSlice(const QElapsedTimer &elapsed, int &nextDelay);
+    std::int64_t virtualNow() const;
     // `keep`: how many events the new log takes over (-1: up to the current moment).
     void checkLog(std::int64_t keep = -1);
 
@@ -69,6 +71,15 @@ class RunWorker : public QObject
     QElapsedTimer m_wall;
     std::int64_t m_virtualAnchor = 0;
     std::atomic<bool> m_pause{false};
+    // Pacing: an event already run whose time the virtual clock has not reached yet; the
+    // frame before it is shown meanwhile, and `reason` is where the run stops after it.
+    struct Held
+    {
+        std::int64_t until = 0;
+        PauseReason reason = PauseReason::None;
+        DebugFrame frame;
+    };
+    std::optional<Held> m_held;
 
     mutable std::mutex m_mutex; // guards m_frame, m_log (the pointer)
     std::optional<DebugFrame> m_frame;
