@@ -17,8 +17,8 @@ namespace Stepwise::Sim {
 class FrameBuilder;
 
 // Replays a recorded history (readHistory) over its definition (states only the history
-// names are added without a pointer, so a history plays even without it) and yields the same frames a
-// live DebugSession would at each event: states lit while entered, coloured by outcome, the
+// names are added without a pointer, so a history plays even without it) and yields the same frames
+// a live DebugSession would at each event: states lit while entered, coloured by outcome, the
 // transition taken, Wait and retry countdowns (their end is known from the later events).
 // The same controls as a session: step (one event or to the next state entered/exited),
 // back, jump to any event. Event ids are expected to run 1..N as AWS numbers them (a

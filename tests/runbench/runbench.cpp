@@ -80,7 +80,8 @@ int main(int argc, char **argv)
                     "transitions/s)%s\n",
                     static_cast<long long>(execution.statesEntered()),
                     static_cast<long long>(execution.eventCount()), static_cast<long long>(ms),
-                    static_cast<double>(transitions) * 1000.0 / static_cast<double>(std::max<qint64>(1, ms)),
+                    static_cast<double>(transitions) * 1000.0
+                        / static_cast<double>(std::max<qint64>(1, ms)),
                     status == Sim::ExecutionStatus::Succeeded ? "" : " NOT SUCCEEDED");
     }
 
@@ -128,7 +129,8 @@ int main(int argc, char **argv)
                 "transitions/s), status %s\n",
                 static_cast<long long>(last.state("Inc") ? last.state("Inc")->visits * 2 + 1 : 0),
                 static_cast<long long>(last.eventIndex), static_cast<long long>(ms),
-                static_cast<double>(transitions) * 1000.0 / static_cast<double>(std::max<qint64>(1, ms)),
+                static_cast<double>(transitions) * 1000.0
+                    / static_cast<double>(std::max<qint64>(1, ms)),
                 last.executionStatus.c_str());
     std::printf("frames:           %d (gap p50 %.0f ms, p99 %.0f ms, max %.0f ms)\n", frames,
                 percentile(frameGaps, 0.5), percentile(frameGaps, 0.99),

@@ -11,8 +11,8 @@
 #include <QtTest>
 
 using namespace Stepwise;
-using Stepwise::Model::Json;
 using Sim::PauseReason;
+using Stepwise::Model::Json;
 
 Q_DECLARE_METATYPE(Json)
 
@@ -93,9 +93,9 @@ std::unique_ptr<Sim::DebugSession> session(const char *definition, const Json &i
 
 std::string lastType(const Sim::DebugSession &s)
 {
-    return s.eventIndex() > 0
-               ? std::string(Sim::eventTypeName(s.events()[static_cast<size_t>(s.eventIndex() - 1)]))
-               : std::string();
+    return s.eventIndex() > 0 ? std::string(
+               Sim::eventTypeName(s.events()[static_cast<size_t>(s.eventIndex() - 1)]))
+                              : std::string();
 }
 
 std::string lastState(const Sim::DebugSession &s)
@@ -156,10 +156,12 @@ void tst_DebugSession::breakpoints_data()
 
     QTest::newRow("beforeEntryShowsTheStateEntered")
         << chain << Json::object() << parse(R"([{"state": "B", "when": "entry"}])") << false
-        << parse(R"([["breakpoint", "PassStateEntered", "B"], ["finished", "ExecutionSucceeded", ""]])");
+        << parse(
+               R"([["breakpoint", "PassStateEntered", "B"], ["finished", "ExecutionSucceeded", ""]])");
     QTest::newRow("afterExitShowsTheStateExited")
         << chain << Json::object() << parse(R"([{"state": "B", "when": "exit"}])") << false
-        << parse(R"([["breakpoint", "PassStateExited", "B"], ["finished", "ExecutionSucceeded", ""]])");
+        << parse(
+               R"([["breakpoint", "PassStateExited", "B"], ["finished", "ExecutionSucceeded", ""]])");
     QTest::newRow("everyVisitOfALoop")
         << loop << Json::object() << parse(R"([{"state": "Check", "when": "exit"}])") << false
         << parse(R"([["breakpoint", "ChoiceStateExited", "Check"],
@@ -169,22 +171,19 @@ void tst_DebugSession::breakpoints_data()
                      ["breakpoint", "ChoiceStateExited", "Check"],
                      ["finished", "ExecutionSucceeded", ""]])");
     QTest::newRow("conditionOnTheInput")
-        << loop << Json::object()
-        << parse(R"([{"state": "Inc", "when": "entry",
+        << loop << Json::object() << parse(R"([{"state": "Inc", "when": "entry",
                       "condition": {"Variable": "$.n", "NumericEquals": 3}}])")
         << false
-        << parse(R"([["breakpoint", "PassStateEntered", "Inc"], ["finished", "ExecutionSucceeded", ""]])");
+        << parse(
+               R"([["breakpoint", "PassStateEntered", "Inc"], ["finished", "ExecutionSucceeded", ""]])");
     QTest::newRow("conditionOnAnExitUsesTheVisitsInput")
-        << loop << Json::object()
-        << parse(R"([{"state": "Check", "when": "exit",
+        << loop << Json::object() << parse(R"([{"state": "Check", "when": "exit",
                       "condition": {"Variable": "$.n", "NumericGreaterThanEquals": 4}}])")
-        << false
-        << parse(R"([["breakpoint", "ChoiceStateExited", "Check"],
+        << false << parse(R"([["breakpoint", "ChoiceStateExited", "Check"],
                      ["breakpoint", "ChoiceStateExited", "Check"],
                      ["finished", "ExecutionSucceeded", ""]])");
     QTest::newRow("conditionThatNeverMatches")
-        << loop << Json::object()
-        << parse(R"([{"state": "Inc", "when": "entry",
+        << loop << Json::object() << parse(R"([{"state": "Inc", "when": "entry",
                       "condition": {"Variable": "$.missing", "IsPresent": true}}])")
         << false << parse(R"([["finished", "ExecutionSucceeded", ""]])");
     QTest::newRow("disabledBreakpoint")
@@ -193,7 +192,8 @@ void tst_DebugSession::breakpoints_data()
         << parse(R"([["finished", "ExecutionSucceeded", ""]])");
     QTest::newRow("breakOnErrorStopsAtTheFailure")
         << caught << Json::object() << Json::array() << true
-        << parse(R"([["error", "ParallelStateFailed", ""], ["finished", "ExecutionSucceeded", ""]])");
+        << parse(
+               R"([["error", "ParallelStateFailed", ""], ["finished", "ExecutionSucceeded", ""]])");
     QTest::newRow("breakOnErrorStopsAtEveryRetry")
         << retries << parse(R"({"items": [1]})") << Json::array() << true
         << parse(R"([["error", "MapIterationFailed", ""], ["error", "MapIterationFailed", ""],
@@ -320,8 +320,8 @@ void tst_DebugSession::stepStateGoesToTheNextStateEvent()
         QCOMPARE(s->stepState(), PauseReason::Step);
         seen.push_back(lastType(*s) + " " + lastState(*s));
     }
-    const std::vector<std::string> expected{"PassStateEntered Init", "PassStateExited Init",
-                                            "PassStateEntered Inc",  "PassStateExited Inc",
+    const std::vector<std::string> expected{"PassStateEntered Init",    "PassStateExited Init",
+                                            "PassStateEntered Inc",     "PassStateExited Inc",
                                             "ChoiceStateEntered Check", "ChoiceStateExited Check"};
     QCOMPARE(seen, expected);
     // The Choice's rule is the edge just taken once Inc is entered again.
@@ -475,14 +475,22 @@ void tst_DebugSession::expressionConsole_data()
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("stage");
     QTest::addColumn<Json>("expected"); // null: an error
-    QTest::newRow("path") << "$.n" << "input" << Json(3);
-    QTest::newRow("wholeStage") << "$" << "output" << parse(R"({"n": 4})");
-    QTest::newRow("intrinsic") << "States.MathAdd($.n, 10)" << "input" << Json(13);
-    QTest::newRow("format") << "States.Format('n={}', $.n)" << "input" << Json("n=3");
-    QTest::newRow("missingPath") << "$.nope" << "input" << Json();
-    QTest::newRow("badSyntax") << "$.[" << "input" << Json();
-    QTest::newRow("absentStage") << "$" << "afterResultSelector" << Json();
-    QTest::newRow("notAnExpression") << "hello" << "input" << Json();
+    QTest::newRow("path") << "$.n"
+                          << "input" << Json(3);
+    QTest::newRow("wholeStage") << "$"
+                                << "output" << parse(R"({"n": 4})");
+    QTest::newRow("intrinsic") << "States.MathAdd($.n, 10)"
+                               << "input" << Json(13);
+    QTest::newRow("format") << "States.Format('n={}', $.n)"
+                            << "input" << Json("n=3");
+    QTest::newRow("missingPath") << "$.nope"
+                                 << "input" << Json();
+    QTest::newRow("badSyntax") << "$.["
+                               << "input" << Json();
+    QTest::newRow("absentStage") << "$"
+                                 << "afterResultSelector" << Json();
+    QTest::newRow("notAnExpression") << "hello"
+                                     << "input" << Json();
 }
 
 void tst_DebugSession::expressionConsole()
@@ -504,8 +512,8 @@ void tst_DebugSession::expressionConsole()
     QCOMPARE(visit->stateName, std::string("Inc"));
     QCOMPARE(visit->pointer, std::string("/States/Inc"));
     QVERIFY(visit->exitedEventId > visit->enteredEventId);
-    auto value = Sim::evaluateDebugExpression(expression.toStdString(), *visit,
-                                              stage.toStdString());
+    auto value
+        = Sim::evaluateDebugExpression(expression.toStdString(), *visit, stage.toStdString());
     if (expected.is_null()) {
         QVERIFY(!value.ok());
         QVERIFY(!value.error().message.empty());

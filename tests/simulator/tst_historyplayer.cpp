@@ -106,8 +106,7 @@ QString reshaped(const QString &how)
         const std::string a = Json{{"events", first}, {"nextToken", "abc"}}.dump(2);
         const std::string b = Json{{"events", second}}.dump(2);
         if (how.contains("list"))
-            return QString::fromStdString(
-                Json::array({Json::parse(a), Json::parse(b)}).dump());
+            return QString::fromStdString(Json::array({Json::parse(a), Json::parse(b)}).dump());
         return QString::fromStdString(a + "\n" + b + "\n");
     }
     if (how.contains("bareList"))
@@ -163,16 +162,21 @@ void tst_HistoryPlayer::refusesWhatIsNotAHistory_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("notJson") << "{\"events\": [" << "not a JSON history";
-    QTest::newRow("noEvents") << "{\"executions\": []}" << "no \"events\" list";
-    QTest::newRow("eventWithoutType") << R"({"events": [{"id": 1}]})" << "has no \"type\"";
-    QTest::newRow("noEventsAtAll") << R"({"events": []})" << "has no events";
+    QTest::newRow("notJson") << "{\"events\": ["
+                             << "not a JSON history";
+    QTest::newRow("noEvents") << "{\"executions\": []}"
+                              << "no \"events\" list";
+    QTest::newRow("eventWithoutType") << R"({"events": [{"id": 1}]})"
+                                      << "has no \"type\"";
+    QTest::newRow("noEventsAtAll") << R"({"events": []})"
+                                   << "has no events";
     QTest::newRow("eventWithoutId") << R"([{"type": "ExecutionStarted", "id": "x"}])"
                                     << "no integer \"id\"";
     QTest::newRow("clashingIds")
         << R"({"events": [{"id": 1, "type": "ExecutionStarted"}, {"id": 1, "type": "PassStateEntered"}]})"
         << "two different events have the id 1";
-    QTest::newRow("empty") << "  " << "empty";
+    QTest::newRow("empty") << "  "
+                           << "empty";
 }
 
 void tst_HistoryPlayer::refusesWhatIsNotAHistory()
@@ -240,8 +244,8 @@ void tst_HistoryPlayer::replaysRecordedAwsHistories_data()
         // Cases whose event ids were normalised away when recorded are no history to read.
         if (parsed->value["expected"].value("history_ids_normalized", false))
             continue;
-        QTest::newRow(qPrintable(QFileInfo(file).dir().dirName() + "/"
-                                 + QFileInfo(file).fileName()))
+        QTest::newRow(
+            qPrintable(QFileInfo(file).dir().dirName() + "/" + QFileInfo(file).fileName()))
             << file;
         ++rows;
     }
@@ -258,7 +262,8 @@ void tst_HistoryPlayer::replaysRecordedAwsHistories()
     QVERIFY2(events.ok(), events.ok() ? "" : events.error().message.c_str());
     Sim::HistoryPlayer player(testCase["definition"], events.value());
     while (player.stepEvent()) {
-        const Sim::HistoryEvent &event = player.events()[static_cast<size_t>(player.eventIndex() - 1)];
+        const Sim::HistoryEvent &event
+            = player.events()[static_cast<size_t>(player.eventIndex() - 1)];
         const std::string type(Sim::eventTypeName(event));
         if (type.size() > 12 && type.compare(type.size() - 12, 12, "StateEntered") == 0) {
             // Each entered state is lit, and found in the definition (the canvas item).

@@ -15,8 +15,8 @@
 #include <thread>
 
 using namespace Stepwise;
-using Stepwise::Model::Json;
 using Sim::PauseReason;
+using Stepwise::Model::Json;
 
 namespace {
 
@@ -102,8 +102,8 @@ void tst_RunController::stepsArriveOneFrameEach()
     QCOMPARE(frame.eventCount, std::int64_t(3));
     QCOMPARE(controller.eventLog()->size(), std::int64_t(3));
     controller.continueRun();
-    frame = waitForFrame(controller,
-                         [](const Sim::DebugFrame &f) { return f.paused == PauseReason::Finished; });
+    frame = waitForFrame(
+        controller, [](const Sim::DebugFrame &f) { return f.paused == PauseReason::Finished; });
     QCOMPARE(frame.executionStatus, std::string("SUCCEEDED"));
     const Json history = controller.historyJson();
     QCOMPARE(history["events"].size(), size_t(frame.eventIndex));
