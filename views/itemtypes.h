@@ -11,6 +11,9 @@ enum ItemType : int {
     LaneItemType,
     MarkerItemType,
     DiagnosticBadgeItemType,
+    RunMarkItemType,
+    BreakpointMarkItemType,
+    TakenEdgeItemType,
 };
 
 } // namespace Stepwise::Views

@@ -36,6 +36,8 @@ class StateItem : public QGraphicsItem
     QRectF nameRect() const;
     // The connection handle, in item coordinates; empty for states that cannot continue.
     QRectF handleRect() const;
+    // The state's drawn shape (rounded box, hexagon, pill), in item coordinates.
+    QPainterPath outline() const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -53,7 +55,6 @@ class StateItem : public QGraphicsItem
 
   private:
     CanvasScene *canvas() const;
-    QPainterPath outline() const;
 
     Model::StateId m_id;
     Model::StateType m_type = Model::StateType::Unknown;

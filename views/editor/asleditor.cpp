@@ -425,12 +425,53 @@ void AslEditor::focusOutEvent(QFocusEvent *event)
     QPlainTextEdit::focusOutEvent(event);
 }
 
+namespace {
+constexpr int kMarkColumn = 16;
+}
+
 int AslEditor::lineNumberAreaWidth() const
 {
     int digits = 1;
     for (int max = std::max(1, blockCount()); max >= 10; max /= 10)
         ++digits;
-    return 10 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(3, digits);
+    // A column for breakpoint dots, then the numbers.
+    return kMarkColumn + 10
+           + fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(3, digits);
+}
+
+int AslEditor::stateLine(StateId id) const
+{
+    auto [start, end] = stateRange(id);
+    if (end <= start)
+        return -1;
+    return document()->findBlock(start).blockNumber();
+}
+
+void AslEditor::gutterClicked(int y)
+{
+    const QTextBlock block = cursorForPosition(QPoint(0, y)).block();
+    if (!block.isValid())
+        return;
+    for (const StateRange &range : m_ranges) {
+        if (document()->findBlock(range.start).blockNumber() == block.blockNumber()) {
+            Q_EMIT breakpointToggleRequested(range.id);
+            return;
+        }
+    }
+}
+
+void AslEditor::setBreakpoints(const std::map<StateId, BreakpointMark> &marks)
+{
+    m_breakpoints = marks;
+    m_lineNumbers->update();
+}
+
+void AslEditor::setActiveStates(const std::set<StateId> &states)
+{
+    if (states == m_activeStates)
+        return;
+    m_activeStates = states;
+    m_lineNumbers->update();
 }
 
 void AslEditor::resizeEvent(QResizeEvent *event)
@@ -457,6 +498,17 @@ void AslEditor::paintLineNumbers(QPaintEvent *event)
     int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
     int bottom = top + qRound(blockBoundingRect(block).height());
     const int current = textCursor().blockNumber();
+    std::map<int, BreakpointMark> dots;
+    for (const auto &[id, mark] : m_breakpoints) {
+        if (const int line = stateLine(id); line >= 0)
+            dots[line] = mark;
+    }
+    std::set<int> arrows;
+    for (StateId id : m_activeStates) {
+        if (const int line = stateLine(id); line >= 0)
+            arrows.insert(line);
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
             QColor color = pal.color(QPalette::PlaceholderText);
@@ -467,6 +519,28 @@ void AslEditor::paintLineNumbers(QPaintEvent *event)
             painter.setPen(color);
             painter.drawText(0, top, m_lineNumbers->width() - 5, fontMetrics().height(),
                              Qt::AlignRight, QString::number(number + 1));
+            const int size = std::min(kMarkColumn - 4, fontMetrics().height() - 2);
+            const QRectF mark(2, top + (fontMetrics().height() - size) / 2.0, size, size);
+            if (auto dot = dots.find(number); dot != dots.end()) {
+                const QColor red(0xe5, 0x1c, 0x23);
+                painter.setPen(QPen(red, 1.5));
+                painter.setBrush(dot->second.enabled ? QBrush(red) : Qt::NoBrush);
+                painter.drawEllipse(mark);
+            }
+            if (arrows.count(number)) {
+                // The run is here: a yellow arrow over the dot, as debuggers draw it.
+                QPolygonF arrow;
+                arrow << QPointF(mark.left(), mark.top() + size * 0.25)
+                      << QPointF(mark.left() + size * 0.5, mark.top() + size * 0.25)
+                      << QPointF(mark.left() + size * 0.5, mark.top())
+                      << QPointF(mark.right() + 2, mark.center().y())
+                      << QPointF(mark.left() + size * 0.5, mark.bottom())
+                      << QPointF(mark.left() + size * 0.5, mark.top() + size * 0.75)
+                      << QPointF(mark.left(), mark.top() + size * 0.75);
+                painter.setPen(QPen(QColor(0x80, 0x60, 0x00), 1));
+                painter.setBrush(QColor(0xff, 0xd0, 0x30));
+                painter.drawPolygon(arrow);
+            }
         }
         block = block.next();
         top = bottom;

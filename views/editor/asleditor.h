@@ -4,12 +4,15 @@
 #include "model/io/documentio.h"
 #include "model/json/jsonreader.h"
 #include "model/validation/diagnostic.h"
+#include "views/canvas/runstatus.h"
 #include "views/editor/textoffsets.h"
 
 #include <QPlainTextEdit>
 #include <QTimer>
 
+#include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace Stepwise::Model {
@@ -49,6 +52,14 @@ class AslEditor : public QPlainTextEdit
     int debounceMilliseconds() const { return m_debounce.interval(); }
     int lineNumberAreaWidth() const;
     void paintLineNumbers(QPaintEvent *event);
+    // The gutter was clicked at a viewport y: asks to toggle the breakpoint of the state
+    // whose text starts on that line.
+    void gutterClicked(int y);
+    // The block number of a state's first line, or -1.
+    int stateLine(Model::StateId id) const;
+    // Breakpoint dots and run arrows in the gutter, on each state's first line.
+    void setBreakpoints(const std::map<Model::StateId, BreakpointMark> &marks);
+    void setActiveStates(const std::set<Model::StateId> &states);
 
   public Q_SLOTS:
     // Applies typed text now instead of after the pause (before undo, save, ...).
@@ -64,6 +75,7 @@ class AslEditor : public QPlainTextEdit
     // The text started or stopped parsing, or its error changed.
     void parseStatusChanged();
     void textFormatChanged();
+    void breakpointToggleRequested(Stepwise::Model::StateId id);
 
   protected:
     bool event(QEvent *event) override;
@@ -114,6 +126,8 @@ class AslEditor : public QPlainTextEdit
     std::vector<Model::Diagnostic> m_diagnostics;
     std::vector<Underline> m_underlines;
     Model::StateId m_cursorState = 0;
+    std::map<Model::StateId, BreakpointMark> m_breakpoints;
+    std::set<Model::StateId> m_activeStates;
 };
 
 } // namespace Stepwise::Views

@@ -2,6 +2,8 @@
 
 #include "views/editor/asleditor.h"
 
+#include <QMouseEvent>
+
 namespace Stepwise::Views {
 
 LineNumberArea::LineNumberArea(AslEditor *editor)
@@ -17,6 +19,17 @@ QSize LineNumberArea::sizeHint() const
 void LineNumberArea::paintEvent(QPaintEvent *event)
 {
     m_editor->paintLineNumbers(event);
+}
+
+} // namespace Stepwise::Views
+
+namespace Stepwise::Views {
+
+void LineNumberArea::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        m_editor->gutterClicked(event->position().toPoint().y());
+    QWidget::mousePressEvent(event);
 }
 
 } // namespace Stepwise::Views

@@ -6,7 +6,8 @@ namespace Stepwise::Views {
 
 class AslEditor;
 
-// The gutter left of the ASL text with line numbers; the editor paints it.
+// The gutter left of the ASL text with line numbers and breakpoint dots; the editor paints
+// it, and a click on a state's first line asks the editor to toggle its breakpoint.
 class LineNumberArea : public QWidget
 {
   public:
@@ -15,6 +16,7 @@ class LineNumberArea : public QWidget
 
   protected:
     void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
 
   private:
     AslEditor *m_editor;
