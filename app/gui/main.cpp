@@ -1,5 +1,6 @@
 // stepwise: the desktop designer. Opens FILE, or the bundled timer example.
 #include "app/gui/apptheme.h"
+#include "app/gui/headlessrun.h"
 #include "app/gui/mainwindow.h"
 #include "model/document.h"
 #include "views/canvas/canvasview.h"
@@ -29,6 +30,13 @@ const char *const kHelp
       "  --screenshot OUT.png  Open FILE, lay it out, write the main window as a PNG and exit\n"
       "                        (works without a display)\n"
       "  --select STATE        With --screenshot: select the state of that name first\n"
+      "  --input JSON|@FILE    The run's input (default: FILE.input.json beside FILE)\n"
+      "  --run-to STATE        With --screenshot: run until STATE is entered and pause there,\n"
+      "                        as a breakpoint would, with STATE selected\n"
+      "  --run-to-end          With --screenshot: run to the end (or until it waits for you)\n"
+      "  --replay HISTORY      With --screenshot: replay a history file (stepwise-cli run\n"
+      "                        --history, aws stepfunctions get-execution-history); with\n"
+      "                        --run-to, up to STATE\n"
       "  -h, --help            Show this help and exit\n"
       "  -v, --version         Show the version and exit\n";
 
@@ -75,6 +83,17 @@ int main(int argc, char **argv)
                               QStringLiteral("Select the state of that name (for screenshots)"),
                               QStringLiteral("state"));
     parser.addOption(select);
+    QCommandLineOption inputOption(QStringLiteral("input"), QStringLiteral("The run's input"),
+                                   QStringLiteral("json"));
+    parser.addOption(inputOption);
+    QCommandLineOption runTo(QStringLiteral("run-to"), QStringLiteral("Run until STATE is entered"),
+                             QStringLiteral("state"));
+    parser.addOption(runTo);
+    QCommandLineOption runToEnd(QStringLiteral("run-to-end"), QStringLiteral("Run to the end"));
+    parser.addOption(runToEnd);
+    QCommandLineOption replay(QStringLiteral("replay"), QStringLiteral("Replay a history file"),
+                              QStringLiteral("history"));
+    parser.addOption(replay);
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "stepwise: %s\n%s", qPrintable(parser.errorText()), kHelp);
         return 2;
@@ -97,23 +116,40 @@ int main(int argc, char **argv)
         const QString out = parser.value(screenshot);
         const std::string selected = parser.value(select).toStdString();
         int status = 0;
-        // Let the window lay itself out and paint before grabbing it.
-        QTimer::singleShot(300, &window, [&window, &status, out, selected] {
+        App::HeadlessRun run;
+        run.runTo = parser.value(runTo);
+        run.runToEnd = parser.isSet(runToEnd);
+        run.replay = parser.value(replay);
+        if (parser.isSet(inputOption)) {
+            QString error;
+            if (!App::readInputArgument(parser.value(inputOption), &run.input, &error)) {
+                std::fprintf(stderr, "stepwise: --input: %s\n", qPrintable(error));
+                return 2;
+            }
+        }
+        // Let the window lay itself out and paint before running and grabbing it.
+        QTimer::singleShot(300, &window, [&window, &status, out, selected, run] {
             window.layoutAndFit();
-            const Model::Workflow *workflow = window.document()->workflow();
-            for (Model::StateId id : workflow->allStates()) {
-                if (!selected.empty() && workflow->name(id) == selected) {
-                    window.canvas()->selectState(id);
-                    break;
+            App::runHeadless(&window, run, [&window, &status, out, selected](const QString &error) {
+                if (!error.isEmpty()) {
+                    std::fprintf(stderr, "stepwise: %s\n", qPrintable(error));
+                    status = 1;
                 }
-            }
-            QApplication::processEvents();
-            if (!window.grab().save(out)) {
-                std::fprintf(stderr, "stepwise: cannot write %s\n", qPrintable(out));
-                status = 1;
-            }
-            window.document()->undoStack()->setClean(); // no unsaved-changes prompt
-            QApplication::exit(status);
+                const Model::Workflow *workflow = window.document()->workflow();
+                for (Model::StateId id : workflow->allStates()) {
+                    if (!selected.empty() && workflow->name(id) == selected) {
+                        window.canvas()->selectState(id);
+                        break;
+                    }
+                }
+                QApplication::processEvents();
+                if (!window.grab().save(out)) {
+                    std::fprintf(stderr, "stepwise: cannot write %s\n", qPrintable(out));
+                    status = 1;
+                }
+                window.document()->undoStack()->setClean(); // no unsaved-changes prompt
+                QApplication::exit(status);
+            });
         });
         const int code = app.exec();
         return code != 0 ? code : status;

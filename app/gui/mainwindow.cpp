@@ -2,11 +2,14 @@
 
 #include "app/gui/diagramexport.h"
 #include "app/gui/recentfiles.h"
+#include "app/gui/rundebugger.h"
 #include "app/gui/toolbaricons.h"
 #include "app/gui/validationrunner.h"
 #include "model/commands/groupstatescommand.h"
 #include "model/io/autosave.h"
+#include "model/json/json.h"
 #include "model/io/documentio.h"
+#include "views/canvas/canvasfollower.h"
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
 #include "views/canvas/diagnosticoverlay.h"
@@ -24,6 +27,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -122,6 +126,7 @@ void MainWindow::createViews()
     resizeDocks({m_paletteDock, m_inspectorDock}, {190, 340}, Qt::Horizontal);
     resizeDocks({m_editorDock, m_problemsDock}, {640, 420}, Qt::Horizontal);
     resizeDocks({m_editorDock}, {260}, Qt::Vertical);
+    m_debugger = new RunDebugger(this, &m_document, m_canvas, m_editor);
 }
 
 QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *content,
@@ -248,6 +253,29 @@ void MainWindow::createActions()
     });
 }
 
+namespace {
+
+// A template's menu title: its Comment up to the colon ("Approval with a deadline: ..."),
+// or its file name.
+QString templateTitle(const QString &path)
+{
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        const Model::Json json = Model::Json::parse(file.readAll().toStdString(), nullptr, false);
+        if (json.is_object() && json.contains("Comment") && json["Comment"].is_string()) {
+            const QString comment = QString::fromStdString(json["Comment"].get<std::string>());
+            if (comment.contains(QLatin1Char(':')))
+                return comment.section(QLatin1Char(':'), 0, 0).trimmed();
+        }
+    }
+    QString title = QFileInfo(path).fileName().section(QLatin1Char('.'), 0, 0);
+    title[0] = title[0].toUpper();
+    title.replace(QLatin1Char('-'), QLatin1Char(' '));
+    return title;
+}
+
+} // namespace
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -255,9 +283,7 @@ void MainWindow::createMenus()
     QMenu *templates = file->addMenu(tr("New from &Template"));
     const QFileInfoList entries = QDir(QStringLiteral(":/templates")).entryInfoList(QDir::Files);
     for (const QFileInfo &entry : entries) {
-        QString title = entry.fileName().section(QLatin1Char('.'), 0, 0);
-        title[0] = title[0].toUpper();
-        title.replace(QLatin1Char('-'), QStringLiteral(" and "));
+        QString title = templateTitle(entry.filePath());
         const QString path = entry.filePath();
         templates->addAction(title, this, [this, path] {
             if (maybeSave())
@@ -273,6 +299,9 @@ void MainWindow::createMenus()
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("ASL as JSON or YAML..."), this, &MainWindow::exportAslDialog);
     exportMenu->addAction(tr("Diagram as SVG or PNG..."), this, &MainWindow::exportDiagramDialog);
+    file->addSeparator();
+    file->addAction(m_debugger->saveHistoryAction());
+    file->addAction(m_debugger->openHistoryAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -341,6 +370,7 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_debugger->install(help);
     help->addAction(tr("Amazon States Language &Reference"), this, [] {
         QDesktopServices::openUrl(QUrl(QStringLiteral("https://states-language.net/spec.html")));
     });
@@ -353,7 +383,11 @@ void MainWindow::createMenus()
                "<tr><td>%5</td><td>Redo</td></tr><tr><td>%6 / %7</td><td>Zoom</td></tr>"
                "<tr><td>Ctrl+0</td><td>Fit</td></tr><tr><td>Ctrl+Shift+L</td>"
                "<td>Auto layout</td></tr><tr><td>F2</td><td>Rename state</td></tr>"
-               "<tr><td>Del</td><td>Delete</td></tr></table>")
+               "<tr><td>Del</td><td>Delete</td></tr><tr><td>F5</td><td>Run / continue</td></tr>"
+               "<tr><td>F10</td><td>Step</td></tr><tr><td>F11</td><td>Step one event</td></tr>"
+               "<tr><td>Shift+F11</td><td>Step back</td></tr><tr><td>Shift+F5</td>"
+               "<td>Stop</td></tr><tr><td>F9</td><td>Toggle breakpoint</td></tr>"
+               "<tr><td>Ctrl+F10</td><td>Run to here</td></tr></table>")
                 .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText),
                      QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText),
                      QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText),
@@ -740,7 +774,8 @@ void MainWindow::offerRecovery()
 void MainWindow::layoutAndFit()
 {
     m_canvas->scene()->flush();
-    m_canvas->fitToView();
+    // Fitted when that stays readable; a large diagram opens around its StartAt.
+    Views::CanvasFollower::showReadable(m_canvas);
 }
 
 void MainWindow::updateRecentMenu()

@@ -32,6 +32,8 @@ class PaletteView;
 
 namespace Stepwise::App {
 
+class RunDebugger;
+
 // The designer window: palette (left), canvas (centre), inspector (right), ASL text and
 // problems (bottom), with menus, toolbar and status bar. It owns the document and keeps the
 // views' selections in step; every edit goes through the document's undo stack.
@@ -48,6 +50,8 @@ class MainWindow : public QMainWindow
     Views::InspectorView *inspector() const { return m_inspector; }
     Views::DiagnosticsView *diagnosticsView() const { return m_diagnostics; }
     Views::CanvasView *canvas() const { return m_canvas; }
+    // The step-through debugger: Run menu, run docks, the run on the canvas.
+    RunDebugger *runDebugger() const { return m_debugger; }
     Model::Autosave *autosave() const { return m_autosave.get(); }
     const std::vector<Model::Diagnostic> &diagnostics() const { return m_currentDiagnostics; }
 
@@ -148,6 +152,7 @@ class MainWindow : public QMainWindow
     QAction *m_resetZoomAction = nullptr;
     QAction *m_layoutAction = nullptr;
     QAction *m_minimapAction = nullptr;
+    RunDebugger *m_debugger = nullptr;
 };
 
 } // namespace Stepwise::App

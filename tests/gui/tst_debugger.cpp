@@ -1,0 +1,290 @@
+#include "app/gui/mainwindow.h"
+#include "app/gui/rundebugger.h"
+#include "model/document.h"
+#include "views/canvas/canvasscene.h"
+#include "views/canvas/canvasview.h"
+#include "views/canvas/runoverlay.h"
+#include "views/canvas/stateitem.h"
+#include "views/debug/historymodel.h"
+#include "views/debug/historyview.h"
+#include "views/debug/runsettingsview.h"
+#include "views/debug/stageinspector.h"
+#include "views/debug/waitingtasksview.h"
+
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Stepwise;
+using Views::RunStatus;
+
+namespace {
+
+const char *const kTimer = STEPWISE_SOURCE_DIR "/resources/examples/timer.asl.json";
+
+} // namespace
+
+// The debugger in the real window, driven by keys and clicks as a user drives it.
+class tst_Debugger : public QObject
+{
+    Q_OBJECT
+
+  private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void timerStepByStep();
+    void approvalTemplateAnswers_data();
+    void approvalTemplateAnswers();
+    void saveAndReplayHistory();
+    void breakpointStopsTheRun();
+
+  private:
+    App::RunDebugger *debugger() const { return m_window->runDebugger(); }
+    Model::StateId id(const char *name) const
+    {
+        const Model::Workflow *w = m_window->document()->workflow();
+        for (Model::StateId s : w->allStates()) {
+            if (w->name(s) == name)
+                return s;
+        }
+        return 0;
+    }
+    RunStatus status(const char *name) const
+    {
+        return debugger()->overlay()->info(id(name)).status;
+    }
+    // Presses a key in the window and waits until the run shows a paused frame.
+    void pressAndWait(int key, Qt::KeyboardModifiers modifiers = {});
+    void waitPaused();
+
+    std::unique_ptr<App::MainWindow> m_window;
+    QTemporaryDir m_settingsDir;
+};
+
+void tst_Debugger::initTestCase()
+{
+    // Recent inputs are per user: keep the test's own.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("StepwiseTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_debugger"));
+    QSettings().clear();
+}
+
+void tst_Debugger::init()
+{
+    m_window = std::make_unique<App::MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void tst_Debugger::cleanup()
+{
+    if (m_window) {
+        debugger()->stop();
+        m_window->document()->undoStack()->setClean();
+    }
+    m_window.reset();
+    QSettings().clear();
+}
+
+void tst_Debugger::waitPaused()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !debugger()->isRunning() && debugger()->frame().paused != Sim::PauseReason::None, 10000);
+}
+
+void tst_Debugger::pressAndWait(int key, Qt::KeyboardModifiers modifiers)
+{
+    const std::int64_t before = debugger()->hasRun() ? debugger()->frame().eventIndex : -1;
+    m_window->activateWindow();
+    QTest::keyClick(m_window.get(), Qt::Key(key), modifiers);
+    // The run moved and stopped again.
+    QTRY_VERIFY_WITH_TIMEOUT(debugger()->hasRun() && debugger()->frame().eventIndex != before
+                                 && !debugger()->isRunning()
+                                 && debugger()->frame().paused != Sim::PauseReason::None,
+                             10000);
+}
+
+void tst_Debugger::timerStepByStep()
+{
+    QVERIFY(m_window->openFile(QString::fromLatin1(kTimer), false));
+    // The input beside the definition is there to run with.
+    QVERIFY(
+        debugger()->settingsView()->settings().inputText.contains(QStringLiteral("timer_seconds")));
+    Views::StageInspector *inspector = debugger()->stageInspector();
+
+    // F10: the run starts and stops as Wait is entered; Wait is lit and counts down 10 s.
+    pressAndWait(Qt::Key_F10);
+    QCOMPARE(status("Wait"), RunStatus::Active);
+    QCOMPARE(status("Publish"), RunStatus::NotRun);
+    // (The live session reports no Wait countdown yet; a replayed history does.)
+    QCOMPARE(m_window->canvas()->selectedStates(), std::vector<Model::StateId>{id("Wait")});
+    QVERIFY(inspector->stageNames().contains(QStringLiteral("input")));
+    inspector->setCurrentStage(QStringLiteral("input"));
+    QVERIFY(inspector->shownText().contains(QStringLiteral("\"timer_seconds\": 10")));
+
+    // F10: Wait is left (green), its output known.
+    pressAndWait(Qt::Key_F10);
+    QCOMPARE(status("Wait"), RunStatus::Succeeded);
+    QVERIFY(inspector->stageNames().contains(QStringLiteral("output")));
+
+    // F10: Publish is entered, lit, reached by Wait's Next edge.
+    pressAndWait(Qt::Key_F10);
+    QCOMPARE(status("Publish"), RunStatus::Active);
+    QVERIFY(debugger()->overlay()->takenEdge());
+    QCOMPARE(m_window->canvas()->selectedStates(), std::vector<Model::StateId>{id("Publish")});
+
+    // F10: Publish is left: its stages from input to output, TestState's names.
+    pressAndWait(Qt::Key_F10);
+    QCOMPARE(status("Publish"), RunStatus::Succeeded);
+    const QStringList stages = inspector->stageNames();
+    for (const char *stage : {"input", "afterParameters", "result", "output"})
+        QVERIFY2(stages.contains(QLatin1String(stage)), qPrintable(stages.join(QLatin1Char(','))));
+    inspector->setCurrentStage(QStringLiteral("afterParameters"));
+    QVERIFY(inspector->shownText().contains(QStringLiteral("HelloWorld")));
+
+    // Shift+F11: back to Publish entered: lit again, as it was.
+    pressAndWait(Qt::Key_F11, Qt::ShiftModifier);
+    QCOMPARE(status("Publish"), RunStatus::Active);
+    QVERIFY(debugger()->frame().eventIndex < debugger()->frame().eventCount);
+
+    // F5 runs on to the end: both green, the execution succeeded.
+    pressAndWait(Qt::Key_F5);
+    QTRY_COMPARE(debugger()->frame().executionStatus, std::string("SUCCEEDED"));
+    QCOMPARE(status("Wait"), RunStatus::Succeeded);
+    QCOMPARE(status("Publish"), RunStatus::Succeeded);
+}
+
+void tst_Debugger::approvalTemplateAnswers_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<QString>("finalState");
+    QTest::addColumn<QString>("executionStatus");
+    QTest::newRow("approve") << "approve"
+                             << "Approved"
+                             << "SUCCEEDED";
+    QTest::newRow("reject") << "reject"
+                            << "Rejected"
+                            << "FAILED";
+    QTest::newRow("time out now") << "timeout"
+                                  << "Deadline passed"
+                                  << "FAILED";
+}
+
+void tst_Debugger::approvalTemplateAnswers()
+{
+    QFETCH(QString, answer);
+    QFETCH(QString, finalState);
+    QFETCH(QString, executionStatus);
+    QVERIFY(m_window->openTemplate(QStringLiteral(":/templates/approval-deadline.asl.json")));
+    pressAndWait(Qt::Key_F5);
+    // The run waits for a person: the task is listed with its token and an hour left.
+    Views::WaitingTasksView *waiting = debugger()->waitingView();
+    QTRY_COMPARE(waiting->tasks().size(), size_t(1));
+    QCOMPARE(waiting->tasks().front().stateName, QStringLiteral("Request approval"));
+    QCOMPARE(waiting->tasks().front().remainingMillis, std::int64_t(3600000));
+    QVERIFY(!waiting->currentToken().isEmpty());
+    QCOMPARE(status("Request approval"), RunStatus::Active);
+    QVERIFY(waiting->isVisible());
+
+    if (answer == QLatin1String("approve")) {
+        waiting->resultEdit()->selectAll();
+        QTest::keyClick(waiting->resultEdit(), Qt::Key_Delete);
+        QTest::keyClicks(waiting->resultEdit(), QStringLiteral("{\"approvedBy\": \"ana\"}"));
+        QTest::mouseClick(waiting->approveButton(), Qt::LeftButton);
+    } else if (answer == QLatin1String("reject")) {
+        QTest::keyClicks(waiting->errorEdit(), QStringLiteral("Approval.Rejected"));
+        QTest::keyClicks(waiting->causeEdit(), QStringLiteral("too expensive"));
+        QTest::mouseClick(waiting->rejectButton(), Qt::LeftButton);
+    } else {
+        QTest::mouseClick(waiting->timeOutButton(), Qt::LeftButton);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(debugger()->frame().executionStatus, executionStatus.toStdString(),
+                              10000);
+    QVERIFY(waiting->tasks().empty());
+    const QByteArray last = finalState.toUtf8();
+    QVERIFY(status(last.constData()) == RunStatus::Succeeded
+            || status(last.constData()) == RunStatus::Failed);
+    if (answer == QLatin1String("approve")) {
+        QVERIFY(debugger()->frame().output.has_value());
+        QCOMPARE(debugger()->frame().output->at("answer").at("approvedBy"), "ana");
+    } else {
+        QCOMPARE(status("Request approval"), RunStatus::Caught);
+    }
+}
+
+void tst_Debugger::saveAndReplayHistory()
+{
+    QVERIFY(m_window->openFile(QString::fromLatin1(kTimer), false));
+    Views::RunSettings settings = debugger()->settingsView()->settings();
+    settings.speed = Views::RunSettings::Speed::Instant;
+    debugger()->settingsView()->setSettings(settings);
+    pressAndWait(Qt::Key_F5);
+    QTRY_COMPARE(debugger()->frame().executionStatus, std::string("SUCCEEDED"));
+    const qint64 events = debugger()->frame().eventCount;
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("timer.history.json"));
+    QString error;
+    QVERIFY2(debugger()->saveHistory(path, &error), qPrintable(error));
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QByteArray text = saved.readAll();
+    QVERIFY(text.contains("\"events\""));
+    QVERIFY(text.contains("ExecutionSucceeded"));
+
+    debugger()->stop();
+    QCOMPARE(status("Publish"), RunStatus::NotRun);
+    QVERIFY2(debugger()->openHistory(path, &error), qPrintable(error));
+    QVERIFY(debugger()->isReplaying());
+    QCOMPARE(debugger()->historyView()->model()->rowCount(), int(events));
+    QCOMPARE(status("Wait"), RunStatus::Succeeded);
+    QCOMPARE(status("Publish"), RunStatus::Succeeded);
+
+    // Clicking the WaitStateEntered row travels back to that moment.
+    QTableView *table = debugger()->historyView()->table();
+    int row = -1;
+    for (int i = 0; i < table->model()->rowCount(); ++i) {
+        if (table->model()->index(i, Views::HistoryModel::Type).data().toString()
+            == QStringLiteral("WaitStateEntered"))
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    m_window->findChild<QDockWidget *>(QStringLiteral("historyDock"))->raise();
+    table->scrollTo(table->model()->index(row, 0));
+    const QRect cell = table->visualRect(table->model()->index(row, Views::HistoryModel::Type));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTRY_COMPARE(status("Wait"), RunStatus::Active);
+    QCOMPARE(status("Publish"), RunStatus::NotRun);
+    // F10 replays forward as a live run steps.
+    pressAndWait(Qt::Key_F10);
+    QCOMPARE(status("Wait"), RunStatus::Succeeded);
+}
+
+void tst_Debugger::breakpointStopsTheRun()
+{
+    QVERIFY(m_window->openFile(QString::fromLatin1(kTimer), false));
+    // F9 on the selected state sets a breakpoint: a red dot on the canvas.
+    m_window->canvas()->selectState(id("Publish"));
+    m_window->canvas()->setFocus();
+    QTest::keyClick(m_window->canvas(), Qt::Key_F9);
+    QVERIFY(debugger()->breakpoints()->spec("Publish"));
+    QCOMPARE(debugger()->overlay()->breakpoints().size(), size_t(1));
+    Views::RunSettings settings = debugger()->settingsView()->settings();
+    settings.speed = Views::RunSettings::Speed::Instant;
+    debugger()->settingsView()->setSettings(settings);
+    pressAndWait(Qt::Key_F5);
+    QCOMPARE(debugger()->frame().paused, Sim::PauseReason::Breakpoint);
+    QCOMPARE(status("Publish"), RunStatus::Active);
+    QCOMPARE(status("Wait"), RunStatus::Succeeded);
+}
+
+QTEST_MAIN(tst_Debugger)
+#include "tst_debugger.moc"
