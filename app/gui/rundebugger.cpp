@@ -685,7 +685,7 @@ void RunDebugger::showStatus()
     else if (m_running)
         what = tr("Running");
     else
-        what = QString::fromLatin1(Sim::toString(f.paused));
+        what = QString::fromLatin1(Sim::toText(f.paused));
     if (f.paused == Sim::PauseReason::Breakpoint && !m_focusState.isEmpty())
         what = tr("Paused at a breakpoint on %1").arg(m_focusState);
     QString outcome = QString::fromStdString(f.executionStatus);
