@@ -1,6 +1,7 @@
 #include "simulator/expr/expressionsyntaxchecker.h"
 
 #include "simulator/expr/intrinsics.h"
+#include "simulator/expr/jsonata.h"
 #include "simulator/expr/jsonpath.h"
 
 namespace Stepwise::Sim {
@@ -36,9 +37,11 @@ class ExpressionSyntaxChecker final : public Model::ExpressionSyntax
         return std::nullopt;
     }
 
-    std::optional<SyntaxError> checkJsonata(std::string_view) const override
+    std::optional<SyntaxError> checkJsonata(std::string_view expression) const override
     {
-        // JSONata is parsed by its own engine (a separate issue); nothing to reject here yet.
+        auto compiled = JsonataExpression::compile(expression);
+        if (const auto *error = std::get_if<JsonataExpression::Error>(&compiled))
+            return SyntaxError{error->describe(), std::max(0, error->offset)};
         return std::nullopt;
     }
 };

@@ -15,6 +15,8 @@ class tst_ExpressionSyntaxChecker : public QObject
     void checksPaths();
     void checksIntrinsics_data();
     void checksIntrinsics();
+    void checksJsonata_data();
+    void checksJsonata();
 };
 
 void tst_ExpressionSyntaxChecker::checksPaths_data()
@@ -94,3 +96,35 @@ void tst_ExpressionSyntaxChecker::checksIntrinsics()
 
 QTEST_GUILESS_MAIN(tst_ExpressionSyntaxChecker)
 #include "tst_expressionsyntaxchecker.moc"
+
+void tst_ExpressionSyntaxChecker::checksJsonata_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<int>("errorOffset"); // -1: accepted
+    QTest::addColumn<QString>("code");
+
+    QTest::newRow("path") << " $states.input.items[price > 10].name " << -1 << "";
+    QTest::newRow("lambda") << "$map($states.input, function($v){ $v * 2 })" << -1 << "";
+    QTest::newRow("awsFunction") << "$partition($states.input, 2)" << -1 << "";
+    QTest::newRow("unclosedPredicate") << "$states.input[0" << 15 << "S0203";
+    QTest::newRow("strayBracket") << "$states.input]" << 13 << "S0201";
+    QTest::newRow("unterminatedString") << "'abc" << 4 << "S0101";
+    QTest::newRow("coalescing") << "$x ?? 1" << 4 << "S0211";
+    QTest::newRow("elvis") << "$x ?: 1" << 4 << "S0211";
+}
+
+void tst_ExpressionSyntaxChecker::checksJsonata()
+{
+    QFETCH(QString, expression);
+    QFETCH(int, errorOffset);
+    QFETCH(QString, code);
+    const auto checker = Sim::makeExpressionSyntaxChecker();
+    const auto error = checker->checkJsonata(expression.toStdString());
+    if (errorOffset < 0) {
+        QVERIFY2(!error, error ? error->message.c_str() : "");
+        return;
+    }
+    QVERIFY(error.has_value());
+    QVERIFY2(QString::fromStdString(error->message).startsWith(code), error->message.c_str());
+    QCOMPARE(error->offset, errorOffset);
+}

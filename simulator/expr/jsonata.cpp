@@ -1,0 +1,114 @@
+#include "simulator/expr/jsonata.h"
+
+#include "simulator/expr/jsonataevaluator.h"
+#include "simulator/expr/jsonataparser.h"
+
+#include <cmath>
+
+namespace Stepwise::Sim {
+
+struct JsonataExpression::Compiled
+{
+    std::string text;
+    Jsonata::NodePtr root;
+};
+
+JsonataExpression::JsonataExpression(std::shared_ptr<const Compiled> compiled)
+    : m_compiled(std::move(compiled))
+{}
+
+namespace {
+
+JsonataExpression::Error toError(const Jsonata::Error &e, std::string_view text)
+{
+    JsonataExpression::Error out;
+    out.code = e.code;
+    out.message = e.message();
+    int offset = e.start >= 0 ? e.start : e.position >= 1 ? e.position - 1 : e.position;
+    if (offset > static_cast<int>(text.size()))
+        offset = static_cast<int>(text.size());
+    out.offset = offset;
+    return out;
+}
+
+} // namespace
+
+std::variant<JsonataExpression, JsonataExpression::Error>
+JsonataExpression::compile(std::string_view text)
+{
+    auto compiled = std::make_shared<Compiled>();
+    compiled->text = std::string(text);
+    Jsonata::Error error;
+    if (!Jsonata::parseJsonata(compiled->text, compiled->root, error))
+        return toError(error, text);
+    return JsonataExpression(std::move(compiled));
+}
+
+Model::Result<JsonataExpression> JsonataExpression::parse(std::string_view text)
+{
+    auto compiled = compile(text);
+    if (auto *error = std::get_if<Error>(&compiled)) {
+        Model::Error e;
+        e.message = error->describe();
+        e.location.offset = error->offset;
+        e.location.column = error->offset + 1;
+        return e;
+    }
+    return std::get<JsonataExpression>(std::move(compiled));
+}
+
+const std::string &JsonataExpression::text() const
+{
+    return m_compiled->text;
+}
+
+JsonataExpression::Evaluation JsonataExpression::run(const Json *input,
+                                                     const Options &options) const
+{
+    Jsonata::EvalOptions evalOptions;
+    evalOptions.maxDepth = options.maxDepth;
+    evalOptions.timeLimit = options.timeLimit;
+    evalOptions.nowMillis = options.nowMillis;
+    evalOptions.random = options.random;
+    Jsonata::Evaluator evaluator(evalOptions);
+
+    Jsonata::Value inputValue = input ? Jsonata::Value::fromJson(*input) : Jsonata::Value();
+    Jsonata::Frame *env = evaluator.newFrame(nullptr);
+    for (const auto &b : options.bindings)
+        env->bind(b.name, b.value ? Jsonata::Value::fromJson(*b.value) : Jsonata::Value());
+    env->bind("$", inputValue);
+    if (inputValue.isArray()) {
+        // The top-level array is wrapped so that paths map over its items.
+        auto wrapper = Jsonata::makeSequence();
+        wrapper->outerWrapper = true;
+        wrapper->items.push_back(inputValue);
+        inputValue = Jsonata::Value(wrapper);
+    }
+    Jsonata::Value result;
+    Evaluation evaluation;
+    if (!evaluator.run(*m_compiled->root, inputValue, env, result)) {
+        evaluation.error = toError(evaluator.error(), m_compiled->text);
+        return evaluation;
+    }
+    if (result.isUndefined())
+        return evaluation;
+    if (result.isNumber() && !std::isfinite(result.number())) {
+        Jsonata::Error e{"D1001"};
+        e.value = Jsonata::formatNumber(result.number());
+        evaluation.error = toError(e, m_compiled->text);
+        return evaluation;
+    }
+    evaluation.value = Jsonata::toJson(result);
+    return evaluation;
+}
+
+Outcome<std::optional<Json>> JsonataExpression::evaluate(const Json *input,
+                                                         const Options &options) const
+{
+    Evaluation evaluation = run(input, options);
+    if (evaluation.error)
+        return Failure{"States.QueryEvaluationError", evaluation.error->describe()};
+    return std::move(evaluation.value);
+}
+
+} // namespace Stepwise::Sim
