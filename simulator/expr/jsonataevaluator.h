@@ -100,6 +100,7 @@ class Evaluator
 
     // jsonatapath.cpp
     bool evalPath(const Node &expr, const Value &input, Frame *env, Value &out);
+    bool walkSimplePath(const Node &expr, const Value &input, Frame *env, Value &out);
     bool evalStep(const Node &step, const Value &input, Frame *env, bool lastStep, Value &out);
     bool evalStages(const std::vector<Stage> &stages, Value &result, Frame *env);
     bool evalTupleStep(const Node &step, const Value &input, const Value &tuples, Frame *env,

@@ -38,8 +38,45 @@ Frame *Evaluator::frameFromTuple(Frame *env, const Value &tuple)
     return frame;
 }
 
+// A path of plain field names (optionally starting at a variable) over objects, such as
+// $states.input.i, needs none of the sequence machinery: walk it directly. Anything else
+// (arrays on the way, predicates, bindings, grouping) takes the general route.
+bool Evaluator::walkSimplePath(const Node &expr, const Value &input, Frame *env, Value &out)
+{
+    if (expr.keepSingletonArray || expr.group || expr.tuple)
+        return false;
+    Value current;
+    for (size_t i = 0; i < expr.steps.size(); ++i) {
+        const Node &step = *expr.steps[i];
+        if (!step.predicate.empty() || !step.stages.empty() || step.group || step.tuple
+            || step.keepArray || step.consArray)
+            return false;
+        if (i == 0 && step.type == NodeType::Variable && !step.value.empty()) {
+            lookupVariable(step.value, env, current);
+        } else if (step.type == NodeType::Name) {
+            const Value &from = i == 0 ? input : current;
+            if (!from.isObject())
+                return false;
+            current = from.get(step.value);
+        } else {
+            return false;
+        }
+        if (current.isArray() || current.isFunction())
+            return false;
+        if (current.isUndefined())
+            break;
+    }
+    // Each step is an evaluation in jsonata-js's depth count.
+    if (m_depth + static_cast<int>(expr.steps.size()) > m_options.maxDepth)
+        return false;
+    out = std::move(current);
+    return true;
+}
+
 bool Evaluator::evalPath(const Node &expr, const Value &input, Frame *env, Value &out)
 {
+    if (walkSimplePath(expr, input, env, out))
+        return true;
     Value inputSequence;
     if (input.isArray() && expr.steps[0]->type != NodeType::Variable)
         inputSequence = input;
