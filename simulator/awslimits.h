@@ -13,6 +13,8 @@ struct AwsLimits
     static const int maxHistoryEvents;
     // How long a STANDARD execution may run (one year), in seconds.
     static const long long maxExecutionSeconds;
+    // How long an EXPRESS execution may run (five minutes), in seconds.
+    static const long long maxExpressExecutionSeconds;
     // Length of a state name.
     static const int maxStateNameLength;
 };

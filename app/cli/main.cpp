@@ -27,7 +27,8 @@ const std::map<std::string, Command> &commands()
          {runRunCommand,
           "run DEF [--input JSON|@file] [--mocks FILE --test-case NAME] [--history]\n"
           "      [--seed N] [--realtime] [--execution-name NAME]\n"
-          "      [--state-machine-arn ARN] [--s3-dir DIR] [--format text|json]\n"
+          "      [--state-machine-arn ARN] [--s3-dir DIR] [--type standard|express]\n"
+          "      [--format text|json]\n"
           "                                               execute locally"}},
     };
     return table;

@@ -32,6 +32,7 @@ struct RunArguments
     std::string executionName;
     std::string stateMachineArn;
     std::string s3Dir;
+    Model::StateMachineType type = Model::StateMachineType::Standard;
 };
 
 int usageError(const std::string &message)
@@ -40,7 +41,8 @@ int usageError(const std::string &message)
     std::fprintf(stderr,
                  "usage: stepwise-cli run DEF [--input JSON|@file] [--mocks FILE --test-case "
                  "NAME] [--history] [--seed N] [--realtime] [--execution-name NAME] "
-                 "[--state-machine-arn ARN] [--s3-dir DIR] [--format text|json]\n");
+                 "[--state-machine-arn ARN] [--s3-dir DIR] [--type standard|express] "
+                 "[--format text|json]\n");
     return 2;
 }
 
@@ -85,6 +87,13 @@ std::optional<std::string> parseArguments(const Arguments &args, RunArguments &o
             }
             if (!ok)
                 return "--seed takes a non-negative integer";
+        } else if (arg == "--type") {
+            std::string type;
+            ok = value(type);
+            if (ok && type != "standard" && type != "express")
+                return "--type is standard or express";
+            out.type = type == "express" ? Model::StateMachineType::Express
+                                         : Model::StateMachineType::Standard;
         } else if (arg == "--format") {
             std::string format;
             ok = value(format);
@@ -156,6 +165,9 @@ int runRunCommand(const Arguments &args)
     Model::ValidationOptions validation;
     validation.sourceMap = &definition->sourceMap;
     validation.duplicateKeys = &definition->duplicateKeys;
+    // An EXPRESS machine refuses .sync, .waitForTaskToken and activities, as CreateStateMachine
+    // does.
+    validation.type = run.type;
     const auto diagnostics = Model::validateDefinition(definition->value, validation);
     if (Model::hasErrors(diagnostics)) {
         for (const Model::Diagnostic &d : diagnostics) {
@@ -188,6 +200,7 @@ int runRunCommand(const Arguments &args)
     options.seed = run.seed;
     options.recordHistory = run.history;
     options.s3Root = run.s3Dir;
+    options.type = run.type;
     Sim::Execution execution(machine.value(), std::move(input.value()), options);
 
     if (!run.mocks.empty()) {

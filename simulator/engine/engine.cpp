@@ -85,10 +85,7 @@ int Execution::Engine::pickThread()
         earliest = std::min(earliest, callerDeadline);
         // Only timers remain: the clock jumps to the first, unless the execution's own
         // time limit comes first (tasks nobody answers wait for that too).
-        const std::int64_t limit
-            = rt.start
-              + (m.timeoutSeconds() ? static_cast<std::int64_t>(*m.timeoutSeconds() * 1000.0)
-                                    : AwsLimits::maxExecutionSeconds * 1000);
+        const std::int64_t limit = executionDeadline();
         if (earliest > limit) {
             rt.now = limit;
             rt.failure = {{"States.Timeout", ""}, true, false};
@@ -97,6 +94,17 @@ int Execution::Engine::pickThread()
         }
         rt.now = earliest;
     }
+}
+
+// When the execution times out: its TimeoutSeconds, capped by its type's longest duration.
+std::int64_t Execution::Engine::executionDeadline() const
+{
+    const bool express = x.m_options.type == Model::StateMachineType::Express;
+    std::int64_t millis
+        = (express ? AwsLimits::maxExpressExecutionSeconds : AwsLimits::maxExecutionSeconds) * 1000;
+    if (m.timeoutSeconds())
+        millis = std::min(millis, static_cast<std::int64_t>(*m.timeoutSeconds() * 1000.0));
+    return rt.start + millis;
 }
 
 bool Execution::Engine::stepOnce()

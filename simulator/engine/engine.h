@@ -49,6 +49,7 @@ class Execution::Engine
 
     // ---- scheduling and lines of execution (engine.cpp) ----
     int pickThread();
+    std::int64_t executionDeadline() const;
     void advance(int ti);
     void markDone(int ti);
     void abortChildren(int ti);

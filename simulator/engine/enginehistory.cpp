@@ -49,7 +49,8 @@ std::int64_t Execution::Engine::reserveEvent(int ti, HistoryEventType type, bool
 {
     if (rt.status != ExecutionStatus::Running)
         return 0;
-    const int limit = x.m_options.maxHistoryEvents;
+    const int limit
+        = x.m_options.type == Model::StateMachineType::Express ? 0 : x.m_options.maxHistoryEvents;
     if (limit > 0 && rt.eventCount + 1 >= limit && !endsExecution(type)
         && type != HistoryEventType::ExecutionStarted) {
         rt.failure = {{"States.Runtime", "The execution reached the maximum number of history "

@@ -3,6 +3,8 @@
 #include "simulator/awslimits.h"
 
 #include "model/json/json.h"
+#include "model/validation/validator.h"
+
 #include <cstdint>
 
 #include <optional>
@@ -24,8 +26,12 @@ struct ExecutionOptions
     bool recordHistory = true;
     // Keep each state's data after every processing stage (inspection data).
     bool recordStages = false;
-    // AWS fails an execution at this many events; 0 disables the limit (EXPRESS-like runs,
-    // benchmarks).
+    // The state machine's type. EXPRESS executions have no history-event limit and end with
+    // States.Timeout after five minutes on the virtual clock (or TimeoutSeconds, if shorter).
+    // (AWS refuses .sync, .waitForTaskToken and activities in an EXPRESS machine when it is
+    // created: the validator's ValidationOptions::type says so before anything runs.)
+    Model::StateMachineType type = Model::StateMachineType::Standard;
+    // AWS fails a STANDARD execution at this many events; 0 disables the limit (benchmarks).
     int maxHistoryEvents = AwsLimits::maxHistoryEvents;
     // AWS fails a state whose effective input or output text is longer (States.
     // DataLimitExceeded); 0 disables the check (benchmarks whose input AWS would refuse).

@@ -65,6 +65,9 @@ class tst_RunCommand : public QObject
     void mocksAnswerTasks();
     void callbackTasksTimeOutOnTheVirtualClock();
     void seedMakesRunsReproducible();
+    void expressRefusesWhatCreateStateMachineRefuses_data();
+    void expressRefusesWhatCreateStateMachineRefuses();
+    void expressHasNoHistoryLimitButFiveMinutes();
 };
 
 void tst_RunCommand::seedExampleRunsHeadless()
@@ -206,6 +209,71 @@ void tst_RunCommand::seedMakesRunsReproducible()
     Run other = runCli(
         {example("timer.asl.json"), "--input", "@" + example("timer.input.json"), "--seed", "43"});
     QVERIFY(other.out != first.out);
+}
+
+void tst_RunCommand::expressRefusesWhatCreateStateMachineRefuses_data()
+{
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<QString>("message");
+    QTest::newRow(".sync") << "arn:aws:states:::states:startExecution.sync"
+                           << "Express state machine does not support '.sync'";
+    QTest::newRow(".waitForTaskToken")
+        << "arn:aws:states:::sqs:sendMessage.waitForTaskToken"
+        << "Express state machine does not support '.waitForTaskToken'";
+    QTest::newRow("activity") << "arn:aws:states:us-east-1:123456789012:activity:Review"
+                              << "Express state machine does not support Activity ARN";
+}
+
+void tst_RunCommand::expressRefusesWhatCreateStateMachineRefuses()
+{
+    QFETCH(QString, resource);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString definition
+        = R"({"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": ")" + resource
+          + R"(", "Parameters": {"QueueUrl": "q", "MessageBody": "m", "StateMachineArn": "a"},
+              "TimeoutSeconds": 5, "End": true}}})";
+    const QString file = writeFile(dir, "task.asl.json", definition.toUtf8());
+    Run express = runCli({file, "--type", "express"});
+    QCOMPARE(express.exitCode, 2);
+    QVERIFY2(express.err.contains(message), qPrintable(express.err));
+    QVERIFY2(express.out.isEmpty(), qPrintable(express.out));
+    // The same definition is a valid STANDARD machine: it runs (and times out or fails
+    // without a mock), it is not refused.
+    QVERIFY(runCli({file, "--type", "standard"}).exitCode != 2);
+    QCOMPARE(runCli({file, "--type", "sideways"}).exitCode, 2);
+}
+
+void tst_RunCommand::expressHasNoHistoryLimitButFiveMinutes()
+{
+    // 30,000 loop turns: over STANDARD's 25,000 history events, nothing for EXPRESS.
+    QTemporaryDir dir;
+    const QByteArray loop = R"json({"StartAt": "Count", "States": {
+        "Count": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"}, "Next": "More"},
+        "More": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericLessThan": 15000,
+                 "Next": "Count"}], "Default": "Done"},
+        "Done": {"Type": "Succeed"}}})json";
+    const QString file = writeFile(dir, "loop.asl.json", loop);
+    Run express = runCli({file, "--type", "express", "--input", R"({"n": 0})"});
+    QCOMPARE(express.exitCode, 0);
+    QCOMPARE(Json::parse(express.out.trimmed().toStdString(), nullptr, false),
+             Json({{"n", 15000}}));
+    Run standard = runCli({file, "--input", R"({"n": 0})", "--format", "json"});
+    QCOMPARE(standard.exitCode, 1);
+    QVERIFY2(lastLineJson(standard.out)["cause"].get<std::string>().find(
+                 "maximum number of history events (25000)")
+                 != std::string::npos,
+             qPrintable(standard.out));
+
+    // A 10-minute Wait outlasts an EXPRESS execution: it times out at five minutes.
+    const QByteArray wait = R"({"StartAt": "W", "States": {
+        "W": {"Type": "Wait", "Seconds": 600, "End": true}}})";
+    const QString waitFile = writeFile(dir, "wait.asl.json", wait);
+    Run timedOut = runCli({waitFile, "--type", "express", "--format", "json"});
+    QCOMPARE(timedOut.exitCode, 1);
+    QCOMPARE(lastLineJson(timedOut.out)["status"], Json("TIMED_OUT"));
+    QCOMPARE(lastLineJson(timedOut.out)["error"], Json("States.Timeout"));
+    QCOMPARE(runCli({waitFile, "--type", "standard"}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)

@@ -91,6 +91,9 @@ class tst_Engine : public QObject
     void catchAppliesResultPathToRawInput();
     void failStateReportsErrorAndCause();
     void mapRetryRunsTheSameItems();
+    void executionTimeLimitFollowsType_data();
+    void executionTimeLimitFollowsType();
+    void expressHasNoHistoryLimit();
 };
 
 void tst_Engine::stepAdvancesOneEventAtATime()
@@ -353,6 +356,74 @@ void tst_Engine::mapRetryRunsTheSameItems()
     QCOMPARE(QString::fromStdString(execution.failure().cause), QStringLiteral("\"a\""));
     const std::vector<std::string> types = eventTypes(execution);
     QCOMPARE(std::count(types.begin(), types.end(), std::string("MapStateStarted")), 2);
+}
+
+void tst_Engine::executionTimeLimitFollowsType_data()
+{
+    QTest::addColumn<bool>("express");
+    QTest::addColumn<int>("waitSeconds");
+    QTest::addColumn<QString>("timeoutSeconds"); // the machine's TimeoutSeconds, or empty
+    QTest::addColumn<bool>("timesOut");
+    QTest::addColumn<int>("endsAfterSeconds");
+    QTest::newRow("express within 5 min") << true << 299 << QString() << false << 299;
+    QTest::newRow("express at 5 min") << true << 300 << QString() << false << 300;
+    QTest::newRow("express past 5 min") << true << 301 << QString() << true << 300;
+    QTest::newRow("express, shorter TimeoutSeconds") << true << 200 << "60" << true << 60;
+    QTest::newRow("express, longer TimeoutSeconds") << true << 900 << "600" << true << 300;
+    QTest::newRow("standard past 5 min") << false << 3600 << QString() << false << 3600;
+    QTest::newRow("standard, TimeoutSeconds") << false << 200 << "60" << true << 60;
+}
+
+void tst_Engine::executionTimeLimitFollowsType()
+{
+    QFETCH(bool, express);
+    QFETCH(int, waitSeconds);
+    QFETCH(QString, timeoutSeconds);
+    QFETCH(bool, timesOut);
+    QFETCH(int, endsAfterSeconds);
+    std::string definition = R"({"StartAt": "W", )";
+    if (!timeoutSeconds.isEmpty())
+        definition += R"("TimeoutSeconds": )" + timeoutSeconds.toStdString() + ", ";
+    definition += R"("States": {"W": {"Type": "Wait", "Seconds": )" + std::to_string(waitSeconds)
+                  + R"(, "End": true}}})";
+    auto machine = compile(definition.c_str());
+    Sim::ExecutionOptions options = fixedOptions();
+    options.type = express ? Model::StateMachineType::Express : Model::StateMachineType::Standard;
+    Execution execution(machine, Json::object(), options);
+    const ExecutionStatus status = execution.run();
+    QCOMPARE(status == ExecutionStatus::TimedOut, timesOut);
+    if (!timesOut)
+        QVERIFY(status == ExecutionStatus::Succeeded);
+    QCOMPARE(execution.nowMillis() - execution.startMillis(),
+             std::int64_t(endsAfterSeconds) * 1000);
+    if (timesOut) {
+        QCOMPARE(QString::fromStdString(execution.failure().error),
+                 QStringLiteral("States.Timeout"));
+        QVERIFY(!execution.hasCause());
+        QCOMPARE(QString::fromStdString(std::string(execution.history().back().typeName())),
+                 QStringLiteral("ExecutionTimedOut"));
+    }
+}
+
+void tst_Engine::expressHasNoHistoryLimit()
+{
+    // 40,000 events: STANDARD fails at 25,000, EXPRESS runs on.
+    auto machine = compile(R"json({"StartAt": "Count", "States": {
+        "Count": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"}, "Next": "More"},
+        "More": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericLessThan": 10000,
+                 "Next": "Count"}], "Default": "Done"},
+        "Done": {"Type": "Succeed"}}})json");
+    Sim::ExecutionOptions options = fixedOptions();
+    options.recordHistory = false;
+    options.type = Model::StateMachineType::Express;
+    Execution express(machine, Json{{"n", 0}}, options);
+    QVERIFY(express.run() == ExecutionStatus::Succeeded);
+    QCOMPARE(express.output(), Json({{"n", 10000}}));
+    QVERIFY(express.eventCount() > 40000);
+    options.type = Model::StateMachineType::Standard;
+    Execution standard(machine, Json{{"n", 0}}, options);
+    QVERIFY(standard.run() == ExecutionStatus::Failed);
+    QCOMPARE(standard.eventCount(), std::int64_t(25000));
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)
