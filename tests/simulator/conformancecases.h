@@ -156,6 +156,9 @@ inline CaseRun runCase(const Json &c)
                                 ? context["execution_name"].get<std::string>()
                                 : "exec";
     options.recordHistory = true;
+    // Cases recorded from an EXPRESS machine run as one.
+    if (c.value("state_machine_type", "") == "EXPRESS")
+        options.type = Model::StateMachineType::Express;
     Sim::Execution execution(machine.value(), c.value("input", Json::object()), options);
     const Json mocks = c.value("task_mocks", Json::array());
     if (mocks.is_array() && !mocks.empty()) {
