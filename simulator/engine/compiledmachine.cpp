@@ -474,6 +474,10 @@ class CompiledMachine::Compiler
                 if (auto e = pathField(*it, "MaxItemsPerBatchPath", pointer + "/ItemBatcher",
                                        state.maxItemsPerBatchPath))
                     return e;
+                state.maxInputBytesPerBatch = optionalInt(*it, "MaxInputBytesPerBatch");
+                if (auto e = pathField(*it, "MaxInputBytesPerBatchPath", pointer + "/ItemBatcher",
+                                       state.maxInputBytesPerBatchPath))
+                    return e;
                 if (auto e
                     = templateField(*it, "BatchInput", pointer + "/ItemBatcher", state.batchInput))
                     return e;

@@ -111,6 +111,8 @@ struct CompiledState
     std::shared_ptr<PayloadTemplate> itemReaderParameters;
     std::optional<int> maxItemsPerBatch;
     PathField maxItemsPerBatchPath;
+    std::optional<int> maxInputBytesPerBatch;
+    PathField maxInputBytesPerBatchPath;
     std::optional<int> maxItems;
     PathField maxItemsPath;
 

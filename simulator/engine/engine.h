@@ -79,8 +79,6 @@ class Execution::Engine
     bool retry(int ti, const Failure &failure);
     void stateError(int ti, const Failure &failure, bool hasError = true, bool hasCause = true,
                     bool retriable = true);
-    std::optional<int> integerField(int ti, const ExpressionContext &ctx, const PathField &field,
-                                    const char *name);
 
     // ---- entering states; Pass, Succeed, Fail, Choice, Wait (enginestates.cpp) ----
     void enterState(int ti);

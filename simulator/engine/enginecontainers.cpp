@@ -1,12 +1,13 @@
 #include "simulator/engine/engine.h"
 
 #include "simulator/engine/jsonnumbers.h"
+#include "simulator/engine/pathvalues.h"
 #include "simulator/expr/jsonmembers.h"
+#include "simulator/expr/jsonsize.h"
 #include "simulator/tasks/itemreader.h"
 #include "simulator/tasks/snsemulator.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 // Parallel and Map states: their inputs, items and limits on entry; the branches and
 // iterations they start (Map iterations as concurrency allows); how a child's success or
@@ -14,7 +15,6 @@
 
 namespace Stepwise::Sim {
 
-using EngineShared::valueText;
 using Model::Json;
 using Model::StateType;
 
@@ -22,6 +22,41 @@ namespace {
 
 // Inline Map runs at most 40 iterations at a time, as AWS does.
 constexpr int inlineMapConcurrency = 40;
+
+// ItemBatcher: {"Items": [...]} (plus BatchInput) of at most `perBatch` items (0: any number)
+// and, with `bytesPerBatch`, at most that many bytes of JSON text, yet at least one item.
+Json makeBatches(Json items, const Json &batchInput, std::int64_t perBatch,
+                 std::int64_t bytesPerBatch)
+{
+    Json batches = Json::array();
+    Json batch;
+    std::int64_t bytes = 0;
+    auto startBatch = [&] {
+        batch = Json::object();
+        if (batchInput.is_object())
+            batch["BatchInput"] = batchInput;
+        batch["Items"] = Json::array();
+        bytes = bytesPerBatch > 0 ? static_cast<std::int64_t>(jsonTextSize(batch)) : 0;
+    };
+    startBatch();
+    for (Json &item : items) {
+        const Json &group = batch["Items"];
+        const std::int64_t itemBytes
+            = bytesPerBatch > 0 ? static_cast<std::int64_t>(jsonTextSize(item)) + 1 : 0;
+        const bool full
+            = (perBatch > 0 && static_cast<std::int64_t>(group.size()) >= perBatch)
+              || (bytesPerBatch > 0 && !group.empty() && bytes + itemBytes > bytesPerBatch);
+        if (full) {
+            batches.push_back(std::move(batch));
+            startBatch();
+        }
+        bytes += itemBytes;
+        batch["Items"].push_back(std::move(item));
+    }
+    if (!batch["Items"].empty())
+        batches.push_back(std::move(batch));
+    return batches;
+}
 
 } // namespace
 
@@ -58,9 +93,13 @@ std::optional<Outcome<Json>> Execution::Engine::readItemsFor(int ti, const Expre
     }
     long long maxItems = s.maxItems.value_or(0);
     if (s.maxItemsPath.path) {
-        auto v = integerField(ti, ctx, s.maxItemsPath, "MaxItemsPath");
-        if (!v)
+        auto v = readIntegerPath(IntegerPathField::MaxItems, *s.maxItemsPath.path, ctx);
+        if (!v.ok() && v.failure().error == "States.Runtime") {
+            runtimeFailure(ti, v.failure());
             return std::nullopt;
+        }
+        if (!v.ok())
+            return Outcome<Json>(v.takeFailure());
         maxItems = *v;
     }
     if (maxItems < 0)
@@ -133,65 +172,74 @@ void Execution::Engine::enterMap(int ti)
     }
     if (!items.is_array()) {
         runtimeFailure(
-            ti,
-            {"States.Runtime",
-             "Invalid path '" + (s.itemsPath.path ? s.itemsPath.path->text() : std::string("$"))
-                 + "' : The value must be an array, got " + std::string(items.type_name()) + "."});
+            ti, {"States.Runtime", "Map state input must be an array but was: " + items.dump()});
         return;
     }
     int maxConcurrency = s.maxConcurrency.value_or(0);
     if (s.maxConcurrencyPath.path) {
-        auto v = integerField(ti, ctx, s.maxConcurrencyPath, "MaxConcurrencyPath");
-        if (!v)
+        auto v = readIntegerPath(IntegerPathField::MaxConcurrency, *s.maxConcurrencyPath.path, ctx);
+        if (!v.ok()) {
+            runtimeFailure(ti, v.failure());
             return;
-        maxConcurrency = *v;
+        }
+        maxConcurrency = static_cast<int>(*v);
     }
-    int toleratedCount = -1;
-    double toleratedPercentage = -1;
-    if (s.toleratedFailureCount && s.toleratedFailureCount->is_number())
-        toleratedCount = static_cast<int>(clampedInteger(*s.toleratedFailureCount, -2, INT32_MAX));
+    std::optional<int> toleratedCount;
+    std::optional<double> toleratedPercentage;
+    if (s.toleratedFailureCount && s.toleratedFailureCount->is_number()) {
+        toleratedCount = static_cast<int>(clampedInteger(*s.toleratedFailureCount, -1, INT32_MAX));
+        if (*toleratedCount < 0) {
+            runtimeFailure(ti, {"States.Runtime", "ToleratedFailureCount cannot be negative."});
+            return;
+        }
+    }
     if (s.toleratedFailureCountPath.path) {
-        auto v = integerField(ti, ctx, s.toleratedFailureCountPath, "ToleratedFailureCountPath");
-        if (!v)
+        auto v = readIntegerPath(IntegerPathField::ToleratedFailureCount,
+                                 *s.toleratedFailureCountPath.path, ctx);
+        if (!v.ok()) {
+            runtimeFailure(ti, v.failure());
             return;
-        toleratedCount = *v;
-    }
-    if (s.toleratedFailurePercentage && s.toleratedFailurePercentage->is_number())
-        toleratedPercentage = clampedDouble(*s.toleratedFailurePercentage, -1, 100);
-    if (s.toleratedFailurePercentagePath.path) {
-        auto value = s.toleratedFailurePercentagePath.path->select(ctx);
-        if (value && value->is_string()) {
-            const std::string &text = value->get_ref<const std::string &>();
-            char *end = nullptr;
-            const double parsed = std::strtod(text.c_str(), &end);
-            if (!text.empty() && end && *end == '\0')
-                value = Json(parsed);
         }
-        if (!value || !value->is_number()) {
+        toleratedCount = static_cast<int>(*v);
+    }
+    if (s.toleratedFailurePercentage && s.toleratedFailurePercentage->is_number()) {
+        toleratedPercentage = clampedDouble(*s.toleratedFailurePercentage, -1, 101);
+        if (*toleratedPercentage < 0 || *toleratedPercentage > 100) {
             runtimeFailure(
-                ti, {"States.Runtime", "The ToleratedFailurePercentagePath field refers to value \""
-                                           + (value ? valueText(*value) : std::string("null"))
-                                           + "\" which is not a valid number: "
-                                           + s.toleratedFailurePercentagePath.path->text()});
+                ti, {"States.Runtime", "ToleratedFailurePercentage must be between 0 and 100."});
             return;
         }
-        toleratedPercentage = clampedDouble(*value, -1, 1e9);
     }
-    if (toleratedCount < -1 || (s.toleratedFailureCountPath.path && toleratedCount < 0)) {
-        runtimeFailure(ti, {"States.Runtime", "ToleratedFailureCount cannot be negative."});
-        return;
+    if (s.toleratedFailurePercentagePath.path) {
+        auto v = readPercentagePath(*s.toleratedFailurePercentagePath.path, ctx);
+        if (!v.ok()) {
+            runtimeFailure(ti, v.failure());
+            return;
+        }
+        toleratedPercentage = *v;
     }
     // Batching groups items: {"Items": [...]} plus BatchInput.
     if (s.itemBatcher) {
-        int perBatch = s.maxItemsPerBatch.value_or(0);
+        std::int64_t perBatch = s.maxItemsPerBatch.value_or(0);
         if (s.maxItemsPerBatchPath.path) {
-            auto v = integerField(ti, ctx, s.maxItemsPerBatchPath, "MaxItemsPerBatchPath");
-            if (!v)
+            auto v = readIntegerPath(IntegerPathField::MaxItemsPerBatch,
+                                     *s.maxItemsPerBatchPath.path, ctx);
+            if (!v.ok()) {
+                runtimeFailure(ti, v.failure());
                 return;
+            }
             perBatch = *v;
         }
-        if (perBatch <= 0)
-            perBatch = static_cast<int>(items.size());
+        std::int64_t bytesPerBatch = s.maxInputBytesPerBatch.value_or(0);
+        if (s.maxInputBytesPerBatchPath.path) {
+            auto v = readIntegerPath(IntegerPathField::MaxInputBytesPerBatch,
+                                     *s.maxInputBytesPerBatchPath.path, ctx);
+            if (!v.ok()) {
+                runtimeFailure(ti, v.failure());
+                return;
+            }
+            bytesPerBatch = *v;
+        }
         Json batchInput;
         if (s.batchInput) {
             auto built = s.batchInput->evaluate(ctx);
@@ -201,27 +249,15 @@ void Execution::Engine::enterMap(int ti)
             }
             batchInput = std::move(built.value());
         }
-        Json batches = Json::array();
-        for (size_t i = 0; i < items.size(); i += static_cast<size_t>(perBatch)) {
-            Json batch = Json::object();
-            if (batchInput.is_object())
-                batch["BatchInput"] = batchInput;
-            Json group = Json::array();
-            for (size_t j = i; j < std::min(items.size(), i + static_cast<size_t>(perBatch)); ++j)
-                group.push_back(std::move(items[j]));
-            batch["Items"] = std::move(group);
-            batches.push_back(std::move(batch));
-        }
-        items = std::move(batches);
+        items = makeBatches(std::move(items), batchInput, perBatch, bytesPerBatch);
     }
     ExecThread &t = T(ti);
     t.map.items = std::move(items.get_ref<Json::array_t &>());
     t.container.results.assign(t.map.items.size(), Json());
     t.map.maxConcurrency = maxConcurrency <= 0 ? inlineMapConcurrency
                                                : std::min(maxConcurrency, inlineMapConcurrency);
-    t.map.toleratedCount = toleratedCount >= 0 ? std::optional<int>(toleratedCount) : std::nullopt;
-    t.map.toleratedPercentage
-        = toleratedPercentage >= 0 ? std::optional<double>(toleratedPercentage) : std::nullopt;
+    t.map.toleratedCount = toleratedCount;
+    t.map.toleratedPercentage = toleratedPercentage;
     if (usesInput)
         t.container.input.reset();
     else

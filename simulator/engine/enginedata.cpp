@@ -1,11 +1,9 @@
 #include "simulator/engine/engine.h"
 
-#include "simulator/engine/jsonnumbers.h"
 #include "simulator/expr/jsonsize.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 // A state's data on its way through: InputPath, Parameters, ResultSelector, Assign,
 // ResultPath, OutputPath; the payload quota on what comes out; and what happens when a step
@@ -384,30 +382,6 @@ void Execution::Engine::stateError(int ti, const Failure &failure, bool hasError
     ExecThread &tt = T(ti);
     tt.failure = {failure, hasError, hasCause};
     tt.phase = Phase::Fail;
-}
-
-// ---- values read through a path -----------------------------------------------------------
-
-std::optional<int> Execution::Engine::integerField(int ti, const ExpressionContext &ctx,
-                                                   const PathField &field, const char *name)
-{
-    auto value = field.path->select(ctx);
-    if (value && value->is_string()) {
-        // AWS accepts a decimal integer given as text.
-        const std::string &text = value->get_ref<const std::string &>();
-        char *end = nullptr;
-        const long long parsed = std::strtoll(text.c_str(), &end, 10);
-        if (!text.empty() && end && *end == '\0')
-            return static_cast<int>(parsed);
-    }
-    if (!value || !value->is_number_integer()) {
-        runtimeFailure(ti, {"States.Runtime",
-                            std::string("The ") + name + " field refers to value \""
-                                + (value ? EngineShared::valueText(*value) : std::string("null"))
-                                + "\" which is not a valid integer: " + field.path->text()});
-        return std::nullopt;
-    }
-    return static_cast<int>(clampedInteger(*value, INT32_MIN, INT32_MAX));
 }
 
 } // namespace Stepwise::Sim

@@ -1,6 +1,7 @@
 #include "simulator/engine/engine.h"
 
 #include "simulator/engine/jsonnumbers.h"
+#include "simulator/engine/pathvalues.h"
 #include "simulator/engine/timestamp.h"
 
 #include <algorithm>
@@ -119,31 +120,28 @@ void Execution::Engine::enterFail(int ti)
     if (s.cause)
         failure.cause = *s.cause;
     ExpressionContext ctx = contextFor(ti, T(ti).input);
-    auto resolve = [&](const PathField &path, const std::shared_ptr<IntrinsicCall> &call,
-                       std::string &out) -> bool {
-        std::optional<Json> value;
+    // ErrorPath and CausePath select a string; an intrinsic's result is taken as its text.
+    auto resolve = [&](const char *field, const PathField &path,
+                       const std::shared_ptr<IntrinsicCall> &call, std::string &out) -> bool {
         if (call) {
             auto r = call->evaluate(ctx);
             if (!r.ok()) {
                 runtimeFailure(ti, r.failure());
                 return false;
             }
-            value = std::move(r.value());
+            out = valueText(*r);
         } else if (path.path) {
-            auto r = path.path->evaluate(ctx);
+            auto r = readStringPath(field, *path.path, ctx);
             if (!r.ok()) {
                 runtimeFailure(ti, r.failure());
                 return false;
             }
-            value = std::move(r.value());
-        } else {
-            return true;
+            out = std::move(r.value());
         }
-        out = valueText(*value);
         return true;
     };
-    if (!resolve(s.errorPath, s.errorCall, failure.error)
-        || !resolve(s.causePath, s.causeCall, failure.cause))
+    if (!resolve("ErrorPath", s.errorPath, s.errorCall, failure.error)
+        || !resolve("CausePath", s.causePath, s.causeCall, failure.cause))
         return;
     ExecThread &tt = T(ti);
     tt.failure.failure = std::move(failure);
@@ -201,53 +199,21 @@ void Execution::Engine::enterWait(int ti)
     if (s.seconds) {
         until = rt.now + clampedInteger(*s.seconds, 0, std::int64_t(1) << 40) * 1000;
     } else if (s.secondsPath.path) {
-        const std::string &path = s.secondsPath.path->text();
-        auto value = s.secondsPath.path->select(ctx);
-        if (!value) {
-            runtimeFailure(
-                ti, {"States.Runtime",
-                     "The SecondsPath parameter does not reference an input value: " + path});
+        auto seconds = readWaitSecondsPath(*s.secondsPath.path, ctx);
+        if (!seconds.ok()) {
+            runtimeFailure(ti, seconds.failure());
             return;
         }
-        if (!value->is_number_integer()) {
-            runtimeFailure(ti, {"States.Runtime",
-                                "The SecondsPath parameter cannot be parsed as a long value: "
-                                    + path + " == " + valueText(*value)});
+        until = rt.now + std::min<std::int64_t>(*seconds, std::int64_t(1) << 40) * 1000;
+    } else if (s.timestampPath.path) {
+        auto at = readWaitTimestampPath(*s.timestampPath.path, ctx);
+        if (!at.ok()) {
+            runtimeFailure(ti, at.failure());
             return;
         }
-        const std::int64_t seconds = clampedInteger(*value, -1, std::int64_t(1) << 40);
-        if (seconds < 0) {
-            runtimeFailure(ti, {"States.Runtime",
-                                "The SecondsPath parameter references a negative value: " + path
-                                    + " == " + valueText(*value)});
-            return;
-        }
-        until = rt.now + seconds * 1000;
-    } else {
-        std::string text;
-        std::string what = "The Timestamp parameter";
-        if (s.timestamp) {
-            text = *s.timestamp;
-        } else if (s.timestampPath.path) {
-            what = "The TimestampPath parameter";
-            auto value = s.timestampPath.path->select(ctx);
-            if (!value) {
-                runtimeFailure(ti, {"States.Runtime", what + " does not reference an input value: "
-                                                          + s.timestampPath.path->text()});
-                return;
-            }
-            text = valueText(*value);
-            auto parsed = value->is_string() ? parseTimestamp(text) : std::nullopt;
-            if (!parsed) {
-                runtimeFailure(ti, {"States.Runtime",
-                                    what
-                                        + " does not reference a valid ISO-8601 extended offset "
-                                          "date-time format string: "
-                                        + s.timestampPath.path->text() + " == " + text});
-                return;
-            }
-        }
-        auto parsed = parseTimestamp(text);
+        until = std::max(rt.now, *at);
+    } else if (s.timestamp) {
+        auto parsed = parseTimestamp(*s.timestamp);
         if (parsed)
             until = std::max(rt.now, parsed->toMillis());
     }

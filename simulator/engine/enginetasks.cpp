@@ -1,5 +1,6 @@
 #include "simulator/engine/engine.h"
 
+#include "simulator/engine/pathvalues.h"
 #include "simulator/expr/jsonsize.h"
 
 #include <cctype>
@@ -32,24 +33,26 @@ void Execution::Engine::enterTask(int ti)
 bool Execution::Engine::resolveTaskTimeouts(int ti)
 {
     const CompiledState &s = m.state(T(ti).state);
-    auto resolve = [&](const std::optional<double> &fixed, const PathField &path, const char *name,
-                       std::optional<std::int64_t> TaskVisit::*out) {
+    auto resolve = [&](const std::optional<double> &fixed, const PathField &path,
+                       IntegerPathField field, std::optional<std::int64_t> TaskVisit::*out) {
         T(ti).task.*out = std::nullopt;
         if (fixed) {
             T(ti).task.*out = static_cast<std::int64_t>(std::llround(*fixed * 1000.0));
         } else if (path.path) {
             ExpressionContext ctx = contextFor(ti, T(ti).input);
-            auto seconds = integerField(ti, ctx, path, name);
-            if (!seconds)
+            auto seconds = readIntegerPath(field, *path.path, ctx);
+            if (!seconds.ok()) {
+                runtimeFailure(ti, seconds.failure());
                 return false;
-            T(ti).task.*out = std::int64_t(*seconds) * 1000;
+            }
+            T(ti).task.*out = *seconds * 1000;
         }
         return true;
     };
-    return resolve(s.timeoutSeconds, s.timeoutSecondsPath, "TimeoutSecondsPath",
+    return resolve(s.timeoutSeconds, s.timeoutSecondsPath, IntegerPathField::TimeoutSeconds,
                    &TaskVisit::timeoutMillis)
-           && resolve(s.heartbeatSeconds, s.heartbeatSecondsPath, "HeartbeatSecondsPath",
-                      &TaskVisit::heartbeatMillis);
+           && resolve(s.heartbeatSeconds, s.heartbeatSecondsPath,
+                      IntegerPathField::HeartbeatSeconds, &TaskVisit::heartbeatMillis);
 }
 
 void Execution::Engine::scheduleTask(int ti)
