@@ -222,6 +222,7 @@ void Execution::Engine::recycleThreads()
 
 int Execution::Engine::addThread(ExecThread thread)
 {
+    thread.line = rt.linesStarted++;
     int index;
     if (!rt.freeThreads.empty()) {
         index = rt.freeThreads.back();

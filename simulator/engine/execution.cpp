@@ -255,7 +255,10 @@ std::vector<ActiveState> Execution::activeStates() const
         const ExecThread &t = m_runtime->threads[static_cast<size_t>(ti)];
         if (t.state < 0 || t.phase == Phase::Done)
             continue;
-        out.push_back({ti, t.state, t.phase == Phase::Enter || t.phase == Phase::IterationStart});
+        const std::int64_t parentLine
+            = t.parent >= 0 ? m_runtime->threads[static_cast<size_t>(t.parent)].line : -1;
+        out.push_back({ti, t.state, t.phase == Phase::Enter || t.phase == Phase::IterationStart,
+                       t.line, parentLine});
     }
     return out;
 }

@@ -30,9 +30,13 @@ struct StageRecord
 // A state some line of execution is in (or about to enter).
 struct ActiveState
 {
-    int thread = 0;
+    int thread = 0; // a slot, reused once its line ended
     int state = -1; // index into the machine's states
     bool aboutToEnter = false;
+    // The line of execution (the machine, a Parallel branch or a Map iteration) and the line
+    // that started it (-1 for the machine): stable ids, never reused within an execution.
+    std::int64_t line = 0;
+    std::int64_t parentLine = -1;
 };
 
 // A .waitForTaskToken Task waiting for its token to be sent back.

@@ -99,6 +99,7 @@ struct MapVisit
 struct ExecThread
 {
     ThreadKind kind = ThreadKind::Root;
+    std::int64_t line = 0; // stable id of this line (slots are reused, ids are not)
     int parent = -1;
     int slot = 0; // branch or item index
     // Runs inside a distributed Map's child execution: its events are not in this history.
@@ -149,6 +150,7 @@ struct Execution::Runtime
     std::vector<StageRecord> stages;
     std::int64_t eventCount = 0;
     std::int64_t statesEntered = 0;
+    std::int64_t linesStarted = 1; // the machine's own line is 0
     std::int64_t now = 0;
     std::int64_t start = 0;
     std::mt19937_64 random;

@@ -94,6 +94,7 @@ class tst_Engine : public QObject
     void executionTimeLimitFollowsType_data();
     void executionTimeLimitFollowsType();
     void expressHasNoHistoryLimit();
+    void linesKeepTheirIdsWhenSlotsAreReused();
 };
 
 void tst_Engine::stepAdvancesOneEventAtATime()
@@ -424,6 +425,33 @@ void tst_Engine::expressHasNoHistoryLimit()
     Execution standard(machine, Json{{"n", 0}}, options);
     QVERIFY(standard.run() == ExecutionStatus::Failed);
     QCOMPARE(standard.eventCount(), std::int64_t(25000));
+}
+
+void tst_Engine::linesKeepTheirIdsWhenSlotsAreReused()
+{
+    // A Map over 6 items, 2 at a time: iterations reuse finished lines' slots, yet each has
+    // its own line id, and all name the Map's line (the machine's, 0) as their parent.
+    auto machine = compile(R"({"StartAt": "M", "States": {"M": {"Type": "Map",
+        "MaxConcurrency": 2, "End": true, "ItemProcessor": {"StartAt": "W", "States": {
+            "W": {"Type": "Wait", "Seconds": 1, "Next": "P"},
+            "P": {"Type": "Pass", "End": true}}}}}})");
+    Execution execution(machine, Json::array({1, 2, 3, 4, 5, 6}), fixedOptions());
+    std::set<int> slots;
+    std::set<std::int64_t> lines;
+    while (execution.step()) {
+        for (const Sim::ActiveState &active : execution.activeStates()) {
+            if (active.line == 0) {
+                QCOMPARE(active.parentLine, std::int64_t(-1));
+                continue;
+            }
+            QCOMPARE(active.parentLine, std::int64_t(0));
+            slots.insert(active.thread);
+            lines.insert(active.line);
+        }
+    }
+    QVERIFY(execution.status() == ExecutionStatus::Succeeded);
+    QCOMPARE(lines.size(), size_t(6));
+    QVERIFY2(slots.size() < 6, "iterations did not reuse slots; the test shows nothing");
 }
 
 QTEST_GUILESS_MAIN(tst_Engine)
