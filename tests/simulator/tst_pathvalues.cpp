@@ -64,7 +64,7 @@ Outcome run(const QString &field, const Json &input)
         qFatal("does not compile: %s", machine.error().message.c_str());
     Sim::ExecutionOptions options;
     options.startTimeMillis = 1700000000000;
-    options.executionName = "e";
+    options.executionName = "test";
     Sim::Execution execution(machine.value(), input, options);
     const Sim::ExecutionStatus status = execution.run();
     Outcome out;
@@ -126,7 +126,7 @@ void tst_PathValues::badValues_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("error");
     QTest::addColumn<QString>("cause");
-    const QString missing = "Invalid path '$.v' : Missing property in path $['v']";
+    const QString missing = "Invalid path '$.v' : No results for path: $['v']";
 
     // Whole numbers: one wording for a value that is no int, each field's own below its
     // minimum.
@@ -216,6 +216,8 @@ void tst_PathValues::badValues_data()
         << seconds << inputWith(nullptr) << "States.Runtime"
         << prefix + "The SecondsPath parameter does not reference an input value: $.v";
     for (const BadValue &v : typeErrors) {
+        if (QByteArray(v.name) == "beyond an int")
+            continue; // a long: too long a delay, below
         QTest::addRow("seconds %s", v.name)
             << seconds << inputWith(v.json) << "States.Runtime"
             << prefix
