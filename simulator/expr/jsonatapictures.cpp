@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace Stepwise::Sim::Jsonata {
@@ -552,7 +553,13 @@ bool fnFormatInteger(Evaluator &ev, std::vector<Value> &args, const Value &, Val
     if (!IntegerPicture::analyse(args[1].string(), picture, error))
         return ev.fail(error);
     std::string text;
-    if (!picture.format(static_cast<long long>(std::floor(args[0].number())), text, error))
+    // Integers beyond 64 bits are outside what the pictures format here: clamp rather than
+    // convert out of range, which is undefined behaviour.
+    const double whole = std::floor(args[0].number());
+    const long long value = !(whole > -9.2e18) ? std::numeric_limits<long long>::min()
+                            : whole >= 9.2e18  ? std::numeric_limits<long long>::max()
+                                               : static_cast<long long>(whole);
+    if (!picture.format(value, text, error))
         return ev.fail(error);
     out = Value(std::move(text));
     return true;

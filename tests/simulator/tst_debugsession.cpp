@@ -506,7 +506,9 @@ void tst_DebugSession::expressionConsole()
     b.condition = parse(R"({"Variable": "$.n", "NumericEquals": 3})");
     QVERIFY(s->setBreakpoint(b).ok());
     QCOMPARE(s->continueRun(), PauseReason::Breakpoint);
-    const Sim::StateRun *inc = s->frame().state("Inc");
+    const Sim::DebugFrame frame = s->frame();
+    const Sim::StateRun *inc = frame.state("Inc");
+    QVERIFY(inc);
     auto visit = s->visit(inc->lastEnteredEventId);
     QVERIFY(visit);
     QCOMPARE(visit->stateName, std::string("Inc"));

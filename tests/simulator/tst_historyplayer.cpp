@@ -267,7 +267,8 @@ void tst_HistoryPlayer::replaysRecordedAwsHistories()
         const std::string type(Sim::eventTypeName(event));
         if (type.size() > 12 && type.compare(type.size() - 12, 12, "StateEntered") == 0) {
             // Each entered state is lit, and found in the definition (the canvas item).
-            const Sim::StateRun *run = player.frame().state(event.stateName());
+            const Sim::DebugFrame frame = player.frame();
+            const Sim::StateRun *run = frame.state(event.stateName());
             QVERIFY2(run, event.stateName().c_str());
             QVERIFY(!run->pointer.empty() || !testCase["definition"].is_object());
             if (type == "FailStateEntered") {
