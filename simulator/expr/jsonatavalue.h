@@ -68,9 +68,24 @@ class Value
     bool isObject() const;
     bool isFunction() const { return m_data.index() == 7; }
 
-    bool boolean() const { return std::get<2>(m_data); }
-    double number() const { return std::get<3>(m_data); }
-    const std::string &string() const { return std::get<4>(m_data); }
+    // A value of another kind reads as false, 0 or "" instead of throwing: a built-in reached
+    // with an argument its signature did not check must not end the process.
+    bool boolean() const
+    {
+        const bool *value = std::get_if<2>(&m_data);
+        return value && *value;
+    }
+    double number() const
+    {
+        const double *value = std::get_if<3>(&m_data);
+        return value ? *value : 0.0;
+    }
+    const std::string &string() const
+    {
+        static const std::string empty;
+        const std::string *value = std::get_if<4>(&m_data);
+        return value ? *value : empty;
+    }
     const FunctionPtr &function() const { return std::get<7>(m_data); }
 
     // Arrays (built or borrowed).
