@@ -9,44 +9,17 @@
 #include "simulator/engine/compiledmachine.h"
 #include "simulator/engine/execution.h"
 
+#include "simulator/debug/eventdetails.h"
+
 #include <algorithm>
 
 namespace Stepwise::Sim {
 
 using Model::Json;
 
+using namespace EventDetails;
+
 namespace {
-
-bool endsWith(std::string_view text, std::string_view tail)
-{
-    return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-bool isStateEvent(std::string_view type)
-{
-    return endsWith(type, "StateEntered") || endsWith(type, "StateExited");
-}
-
-bool isFailureEvent(std::string_view type)
-{
-    return endsWith(type, "Failed") || endsWith(type, "TimedOut");
-}
-
-const Json *detailsOf(const HistoryEvent &event)
-{
-    if (!event.details.is_object() || event.details.empty())
-        return nullptr;
-    const Json &inner = event.details.begin().value();
-    return inner.is_object() ? &inner : nullptr;
-}
-
-std::string stringField(const Json *details, const char *key)
-{
-    if (!details)
-        return {};
-    auto it = details->find(key);
-    return it != details->end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // The operand types a Choice rule needs (the engine's compiler leaves them to validation).
 std::string operandProblem(const Json &rule)

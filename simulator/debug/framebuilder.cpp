@@ -1,5 +1,6 @@
 #include "simulator/debug/framebuilder.h"
 
+#include "simulator/debug/eventdetails.h"
 #include "simulator/debug/eventtype.h"
 #include "simulator/debug/payloadvalue.h"
 
@@ -9,33 +10,13 @@ namespace Stepwise::Sim {
 
 using Model::Json;
 
-namespace {
+using namespace EventDetails;
 
-bool endsWith(std::string_view text, std::string_view tail)
-{
-    return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
+namespace {
 
 bool startsWith(std::string_view text, std::string_view head)
 {
     return text.substr(0, head.size()) == head;
-}
-
-// The event's details member ({"xxxEventDetails": {...}}), or null.
-const Json *detailsOf(const HistoryEvent &event)
-{
-    if (!event.details.is_object() || event.details.empty())
-        return nullptr;
-    const Json &inner = event.details.begin().value();
-    return inner.is_object() ? &inner : nullptr;
-}
-
-std::string stringField(const Json *details, const char *key)
-{
-    if (!details)
-        return {};
-    auto it = details->find(key);
-    return it != details->end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 bool catcherMatches(const StateTable::Entry::Catcher &catcher, const std::string &error)

@@ -5,6 +5,8 @@
 #include "simulator/debug/payloadvalue.h"
 #include "simulator/engine/timestamp.h"
 
+#include "simulator/debug/eventdetails.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -12,30 +14,9 @@ namespace Stepwise::Sim {
 
 using Model::Json;
 
+using namespace EventDetails;
+
 namespace {
-
-bool endsWith(std::string_view text, std::string_view tail)
-{
-    return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-bool isStateEvent(std::string_view type)
-{
-    return endsWith(type, "StateEntered") || endsWith(type, "StateExited");
-}
-
-bool isFailure(std::string_view type)
-{
-    return endsWith(type, "Failed") || endsWith(type, "TimedOut");
-}
-
-const Json *detailsOf(const HistoryEvent &event)
-{
-    if (!event.details.is_object() || event.details.empty())
-        return nullptr;
-    const Json &inner = event.details.begin().value();
-    return inner.is_object() ? &inner : nullptr;
-}
 
 Json payloadOf(const HistoryEvent &event, const char *key)
 {
@@ -223,7 +204,7 @@ DebugFrame HistoryPlayer::frame() const
         if (type == "Wait") {
             frame.countdowns.push_back({Countdown::Kind::Wait, m_table->entry(state).name,
                                         event(visit).timestampMillis, upcoming.timestampMillis});
-        } else if (isFailure(eventTypeName(last))
+        } else if (isFailureEvent(eventTypeName(last))
                    && endsWith(eventTypeName(upcoming), "Scheduled")) {
             frame.countdowns.push_back({Countdown::Kind::RetryBackoff, m_table->entry(state).name,
                                         last.timestampMillis, upcoming.timestampMillis});
@@ -278,7 +259,7 @@ std::vector<StateVisit> HistoryPlayer::visits() const
             } else if (t == "TaskSucceeded" || t == "LambdaFunctionSucceeded"
                        || t == "ActivitySucceeded") {
                 visit.data["result"] = payloadOf(event, "output");
-            } else if (isFailure(t)) {
+            } else if (isFailureEvent(t)) {
                 const Json *details = detailsOf(event);
                 Json error = Json::object();
                 if (details && details->contains("error"))
