@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh
-cmake --preset default -DSTEPWISE_WERROR=OFF >/dev/null
+# The same configuration as scripts/test.sh (build/, the default preset's cache variables and
+# nothing else), so that running one after the other only builds what is missing.
+cmake --preset default >/dev/null
 cmake --build --preset default
 
 if [ $# -eq 0 ]; then

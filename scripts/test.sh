@@ -12,6 +12,8 @@ if [ "${1:-}" = "--asan" ]; then
 fi
 
 ./scripts/install-deps.sh
+# The default preset is also what scripts/run.sh configures (same build/, same cache
+# variables): after one of them, the other rebuilds nothing.
 cmake --preset "$preset"
 cmake --build --preset "$preset"
 ctest --preset "$preset" -j2

@@ -13,4 +13,13 @@ int runValidateCommand(const Arguments &args);
 int runFmtCommand(const Arguments &args);
 int runRunCommand(const Arguments &args);
 
+// Each command's `--help` text: a usage line, what it does, every option, the exit codes.
+const char *validateHelp();
+const char *fmtHelp();
+const char *runHelp();
+
+// True when the arguments ask for help (-h or --help anywhere): the command prints its
+// help to stdout and exits 0 whatever else is given.
+bool wantsHelp(const Arguments &args);
+
 } // namespace Stepwise::App

@@ -2,43 +2,44 @@
 #include "app/cli/commands.h"
 
 #include <cstdio>
-#include <cstring>
 #include <functional>
-#include <iostream>
 #include <map>
+#include <string>
 
 namespace {
 
 struct Command
 {
     std::function<int(const Stepwise::App::Arguments &)> run;
-    const char *usage;
+    const char *(*help)();
+    const char *summary;
 };
 
 const std::map<std::string, Command> &commands()
 {
     using namespace Stepwise::App;
     static const std::map<std::string, Command> table = {
+        {"fmt", {runFmtCommand, fmtHelp, "rewrite a JSON definition in the canonical layout"}},
+        {"run", {runRunCommand, runHelp, "execute a definition locally (no AWS account)"}},
         {"validate",
-         {runValidateCommand, "validate [--format text|json] [--type standard|express] FILE...\n   "
-                              "   check ASL definitions"}},
-        {"fmt", {runFmtCommand, "fmt FILE [--check]                      write canonical ASL"}},
-        {"run",
-         {runRunCommand,
-          "run DEF [--input JSON|@file] [--mocks FILE --test-case NAME] [--history]\n"
-          "      [--seed N] [--realtime] [--execution-name NAME]\n"
-          "      [--state-machine-arn ARN] [--s3-dir DIR] [--type standard|express]\n"
-          "      [--format text|json]\n"
-          "                                               execute locally"}},
+         {runValidateCommand, validateHelp, "check definitions (JSON or YAML) as AWS does"}},
     };
     return table;
 }
 
 void printUsage(std::FILE *to)
 {
-    std::fprintf(to, "usage: stepwise-cli COMMAND [ARGS]\n\ncommands:\n");
+    std::fprintf(to, "usage: stepwise-cli COMMAND [OPTIONS] [ARGS]\n"
+                     "       stepwise-cli COMMAND --help\n"
+                     "       stepwise-cli --help | --version\n"
+                     "\n"
+                     "commands:\n");
     for (const auto &[name, command] : commands())
-        std::fprintf(to, "  %s\n", command.usage);
+        std::fprintf(to, "  %-10s%s\n", name.c_str(), command.summary);
+    std::fprintf(to, "\n"
+                     "options:\n"
+                     "  -h, --help     print this help (or a command's, after its name) and exit\n"
+                     "  -V, --version  print the version and exit\n");
 }
 
 } // namespace
@@ -49,13 +50,24 @@ int main(int argc, char **argv)
         printUsage(stderr);
         return 2;
     }
-    std::string name = argv[1];
-    if (name == "--help" || name == "-h" || name == "help") {
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h") {
         printUsage(stdout);
         return 0;
     }
-    if (name == "--version") {
-        std::printf("stepwise-cli 0.1.0\n");
+    if (name == "--version" || name == "-V") {
+        std::printf("stepwise-cli " STEPWISE_VERSION "\n");
+        return 0;
+    }
+    Stepwise::App::Arguments args(argv + 2, argv + argc);
+    if (name == "help") {
+        // "help COMMAND" is "COMMAND --help"; "help" alone is "--help".
+        auto it = args.empty() ? commands().end() : commands().find(args.front());
+        if (it == commands().end()) {
+            printUsage(args.empty() ? stdout : stderr);
+            return args.empty() ? 0 : 2;
+        }
+        std::fputs(it->second.help(), stdout);
         return 0;
     }
     auto it = commands().find(name);
@@ -64,6 +76,9 @@ int main(int argc, char **argv)
         printUsage(stderr);
         return 2;
     }
-    Stepwise::App::Arguments args(argv + 2, argv + argc);
+    if (Stepwise::App::wantsHelp(args)) {
+        std::fputs(it->second.help(), stdout);
+        return 0;
+    }
     return it->second.run(args);
 }

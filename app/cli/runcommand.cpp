@@ -1,7 +1,7 @@
 #include "app/cli/commands.h"
 
+#include "app/common/definitioncheck.h"
 #include "model/json/jsonreader.h"
-#include "model/validation/validator.h"
 #include "simulator/engine/compiledmachine.h"
 #include "simulator/engine/execution.h"
 #include "simulator/tasks/mockconfig.h"
@@ -156,32 +156,18 @@ int runRunCommand(const Arguments &args)
     if (auto problem = parseArguments(args, run))
         return usageError(*problem);
 
-    auto definition = Model::readJsonFile(run.definition);
-    if (!definition) {
-        std::fprintf(stderr, "%s\n", definition.error().toString().c_str());
+    // The same reading and checking as `validate`: a definition it calls wrong is not run, and
+    // the refusal prints what validate would print.
+    const Model::CheckedDefinition definition = checkDefinitionFile(run.definition, run.type);
+    if (!definition.valid()) {
+        for (const Model::Diagnostic &d : definition.diagnostics)
+            std::fprintf(stderr, "%s\n", Model::formatDiagnostic(run.definition, d).c_str());
         return 2;
     }
-    // A definition AWS would reject is not run: report the validator's errors.
-    Model::ValidationOptions validation;
-    validation.sourceMap = &definition->sourceMap;
-    validation.duplicateKeys = &definition->duplicateKeys;
-    // An EXPRESS machine refuses .sync, .waitForTaskToken and activities, as CreateStateMachine
-    // does.
-    validation.type = run.type;
-    const auto diagnostics = Model::validateDefinition(definition->value, validation);
-    if (Model::hasErrors(diagnostics)) {
-        for (const Model::Diagnostic &d : diagnostics) {
-            if (d.severity != Model::Severity::Error)
-                continue;
-            std::fprintf(stderr, "%s:%d:%d: error %s: %s\n", run.definition.c_str(),
-                         d.location.line, d.location.column, d.code.c_str(), d.message.c_str());
-        }
-        return 2;
-    }
-    auto machine = Sim::CompiledMachine::compile(definition->value);
+    auto machine = Sim::CompiledMachine::compile(definition.parsed.value);
     if (!machine) {
         Model::Error error = machine.error();
-        Model::Location at = definition->sourceMap.locate(error.location.pointer);
+        Model::Location at = definition.parsed.sourceMap.locate(error.location.pointer);
         error.location = at;
         error.location.file = run.definition;
         std::fprintf(stderr, "%s\n", error.toString().c_str());

@@ -1,16 +1,9 @@
 #include "app/cli/commands.h"
 
-#include "model/io/documentio.h"
-#include "model/io/yamlconvert.h"
+#include "app/common/definitioncheck.h"
 #include "model/json/json.h"
-#include "model/json/jsonreader.h"
-#include "model/validation/diagnosticcodes.h"
-#include "model/validation/validator.h"
-#include "simulator/expr/expressionsyntaxchecker.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace Stepwise::App {
 
@@ -18,83 +11,19 @@ namespace {
 
 enum class Format { Text, Json };
 
-// What validating one file produced.
-struct FileReport
-{
-    std::string file;
-    bool readable = true;
-    std::vector<Model::Diagnostic> diagnostics;
-};
-
-FileReport validateFile(const std::string &file, Model::StateMachineType type)
-{
-    FileReport report{file, true, {}};
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        report.readable = false;
-        Model::Diagnostic diagnostic;
-        diagnostic.code = "FILE_UNREADABLE";
-        diagnostic.message = "cannot open the file";
-        report.diagnostics.push_back(diagnostic);
-        return report;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    // The simulator's parsers check paths and intrinsic calls as AWS does.
-    static const std::unique_ptr<Model::ExpressionSyntax> expressions
-        = Sim::makeExpressionSyntaxChecker();
-    Model::ValidationOptions options;
-    options.type = type;
-    options.expressions = expressions.get();
-    if (Model::formatForPath(QString::fromStdString(file)) == Model::FileFormat::Yaml) {
-        // YAML carries no source map: diagnostics name the JSON pointer only.
-        auto converted = Model::yamlToJson(buffer.str());
-        if (!converted.ok()) {
-            report.readable = false;
-            Model::Diagnostic diagnostic;
-            diagnostic.code = "YAML_SYNTAX";
-            diagnostic.message = converted.error().message;
-            diagnostic.location = converted.error().location;
-            report.diagnostics.push_back(diagnostic);
-            return report;
-        }
-        report.diagnostics = Model::validateDefinition(*converted, options);
-        return report;
-    }
-    auto parsed = Model::readJson(buffer.str());
-    if (!parsed.ok()) {
-        report.readable = false;
-        Model::Diagnostic diagnostic;
-        diagnostic.code = std::string(Model::DiagnosticCode::JsonSyntax);
-        diagnostic.message = parsed.error().message;
-        diagnostic.location = parsed.error().location;
-        report.diagnostics.push_back(diagnostic);
-        return report;
-    }
-    options.sourceMap = &parsed->sourceMap;
-    options.duplicateKeys = &parsed->duplicateKeys;
-    report.diagnostics = Model::validateDefinition(parsed->value, options);
-    return report;
-}
+using FileReport = Model::CheckedDefinition;
 
 void printText(const FileReport &report)
 {
-    for (const Model::Diagnostic &d : report.diagnostics) {
-        std::string where = report.file;
-        if (d.location.line > 0)
-            where
-                += ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column);
-        std::string pointer = d.location.pointer.empty() ? "" : " [" + d.location.pointer + "]";
-        std::printf("%s: %s %s: %s%s\n", where.c_str(), Model::toString(d.severity), d.code.c_str(),
-                    d.message.c_str(), pointer.c_str());
-    }
+    for (const Model::Diagnostic &d : report.diagnostics)
+        std::printf("%s\n", Model::formatDiagnostic(report.file, d).c_str());
 }
 
 void printJson(const FileReport &report)
 {
     Model::Json out = Model::Json::object();
     out["file"] = report.file;
-    out["valid"] = report.readable && !Model::hasErrors(report.diagnostics);
+    out["valid"] = report.valid();
     out["diagnostics"] = Model::Json::array();
     for (const Model::Diagnostic &d : report.diagnostics) {
         Model::Json item = Model::Json::object();
@@ -153,7 +82,7 @@ int runValidateCommand(const Arguments &args)
 
     int status = 0;
     for (const std::string &file : files) {
-        FileReport report = validateFile(file, type);
+        FileReport report = checkDefinitionFile(file, type);
         if (format == Format::Json)
             printJson(report);
         else

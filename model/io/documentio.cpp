@@ -2,6 +2,7 @@
 
 #include "model/document.h"
 #include "model/io/atomicfile.h"
+#include "model/io/definitionloader.h"
 #include "model/io/yamlconvert.h"
 #include "model/json/jsonwriter.h"
 
@@ -36,18 +37,12 @@ Result<LoadedDefinition> parseDefinition(const QByteArray &bytes, FileFormat for
     LoadedDefinition loaded;
     loaded.format = format;
     std::string_view text(bytes.constData(), static_cast<size_t>(bytes.size()));
-    if (format == FileFormat::Yaml) {
-        Result<Json> value = yamlToJson(text);
-        if (!value)
-            return value.error();
-        loaded.definition = std::move(*value);
-    } else {
-        Result<ParsedJson> parsed = readJson(text);
-        if (!parsed)
-            return parsed.error();
-        loaded.definition = std::move(parsed->value);
-        loaded.sourceMap = std::move(parsed->sourceMap);
-    }
+    // The one reader of definitions (stepwise-cli reads through it too), YAML limits included.
+    Result<ParsedJson> parsed = readDefinitionText(text, format);
+    if (!parsed)
+        return parsed.error();
+    loaded.definition = std::move(parsed->value);
+    loaded.sourceMap = std::move(parsed->sourceMap);
     if (!loaded.definition.is_object()) {
         Error error;
         error.message = "an ASL definition must be an object";

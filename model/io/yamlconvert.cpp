@@ -1,13 +1,18 @@
 #include "model/io/yamlconvert.h"
 
 #include "model/json/jsonpointer.h"
+#include "model/json/objectkeyindex.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace Stepwise::Model {
 
@@ -99,36 +104,6 @@ Json plainScalar(const std::string &s)
     return s;
 }
 
-Json toJson(const YAML::Node &node)
-{
-    switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        return nullptr;
-    case YAML::NodeType::Scalar:
-        // "!" is the tag of quoted scalars: they are strings whatever they look like.
-        if (node.Tag() == "!")
-            return node.Scalar();
-        return plainScalar(node.Scalar());
-    case YAML::NodeType::Sequence: {
-        Json out = Json::array();
-        for (const YAML::Node &item : node)
-            out.push_back(toJson(item));
-        return out;
-    }
-    case YAML::NodeType::Map: {
-        Json out = Json::object();
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            std::string key = it->first.Scalar();
-            if (!out.contains(key))
-                out[key] = toJson(it->second);
-        }
-        return out;
-    }
-    }
-    return nullptr;
-}
-
 Location locationOf(const YAML::Mark &mark)
 {
     Location at;
@@ -140,22 +115,222 @@ Location locationOf(const YAML::Mark &mark)
     return at;
 }
 
-void mapSources(const YAML::Node &node, const std::string &pointer, SourceMap &map)
+Error errorAt(std::string message, const YAML::Mark &mark)
 {
-    map.addValue(pointer, locationOf(node.Mark()));
-    if (node.IsSequence()) {
-        size_t index = 0;
-        for (const YAML::Node &item : node)
-            mapSources(item, appendPointer(pointer, index++), map);
-    } else if (node.IsMap()) {
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            const std::string at = appendPointer(pointer, it->first.Scalar());
-            if (map.contains(at))
-                continue; // a repeated key: the first one holds the value
-            map.addKey(at, locationOf(it->first.Mark()));
-            mapSources(it->second, at, map);
-        }
+    Error error;
+    error.message = std::move(message);
+    error.location = locationOf(mark);
+    return error;
+}
+
+// What a value holds once every alias in it is replaced by its anchor's value.
+struct Expansion
+{
+    size_t values = 0;
+    size_t bytes = 0;
+    int depth = 0;
+};
+
+// Measures the document as it would be after alias expansion without expanding it. yaml-cpp
+// shares an anchored node between its alias uses, so each collection is measured once (keyed
+// by where it starts in the text, which no two collections share) and a repeated visit is an
+// alias use: its size counts again without walking it again. A billion laughs is measured in
+// the time it takes to read its few hundred bytes.
+class ExpansionMeter
+{
+  public:
+    explicit ExpansionMeter(const YamlLimits &limits)
+        : m_limits(limits)
+    {}
+
+    std::optional<Error> measure(const YAML::Node &root)
+    {
+        Expansion total;
+        if (auto failed = visit(root, root.Mark(), 1, total))
+            return failed;
+        return std::nullopt;
     }
+
+  private:
+    enum class Progress { Walking, Done };
+    struct Memo
+    {
+        Progress progress = Progress::Walking;
+        Expansion size;
+    };
+
+    // `at` is where the value is written: its key, or its collection for a sequence item (an
+    // alias use carries its anchor's position, not its own).
+    std::optional<Error> visit(const YAML::Node &node, const YAML::Mark &at, int depth,
+                               Expansion &into)
+    {
+        if (depth > m_limits.maxDepth) {
+            return errorAt("the document is nested deeper than " + std::to_string(m_limits.maxDepth)
+                               + " levels",
+                           at);
+        }
+        const bool collection = node.IsMap() || node.IsSequence();
+        if (!collection) {
+            Expansion size{1, node.IsScalar() ? node.Scalar().size() : 0, 1};
+            if (node.IsScalar() && !node.Mark().is_null()
+                && !m_seenScalars.insert(node.Mark().pos).second) {
+                if (auto failed = addAliased(size, at))
+                    return failed;
+            }
+            add(into, size, depth);
+            return std::nullopt;
+        }
+        const int key = node.Mark().pos;
+        auto found = m_memo.find(key);
+        if (found != m_memo.end()) {
+            if (found->second.progress == Progress::Walking)
+                return errorAt("a YAML alias is used inside the value of its own anchor", at);
+            const Expansion size = found->second.size;
+            if (depth + size.depth - 1 > m_limits.maxDepth) {
+                return errorAt("YAML aliases nest the document deeper than "
+                                   + std::to_string(m_limits.maxDepth) + " levels",
+                               at);
+            }
+            if (auto failed = addAliased(size, at))
+                return failed;
+            add(into, size, depth);
+            return std::nullopt;
+        }
+        m_memo[key].progress = Progress::Walking;
+        Expansion size{1, 0, depth};
+        if (node.IsSequence()) {
+            for (const YAML::Node &item : node) {
+                if (auto failed = visit(item, node.Mark(), depth + 1, size))
+                    return failed;
+            }
+        } else {
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                if (auto failed = visit(it->first, it->first.Mark(), depth + 1, size))
+                    return failed;
+                if (auto failed = visit(it->second, it->first.Mark(), depth + 1, size))
+                    return failed;
+            }
+        }
+        size.depth = size.depth - depth + 1; // stored relative to this node
+        m_memo[key] = {Progress::Done, size};
+        add(into, size, depth);
+        return std::nullopt;
+    }
+
+    static void add(Expansion &into, const Expansion &part, int depth)
+    {
+        into.values += part.values;
+        into.bytes += part.bytes;
+        into.depth = std::max(into.depth, depth + part.depth - 1);
+    }
+
+    std::optional<Error> addAliased(const Expansion &size, const YAML::Mark &at)
+    {
+        m_aliased.values += size.values;
+        m_aliased.bytes += size.bytes;
+        if (m_aliased.values > m_limits.maxAliasedValues) {
+            return errorAt("YAML aliases expand the document by more than "
+                               + std::to_string(m_limits.maxAliasedValues)
+                               + " values (each alias repeats its anchor's whole value)",
+                           at);
+        }
+        if (m_aliased.bytes > m_limits.maxAliasedBytes) {
+            return errorAt("YAML aliases expand the document by more than "
+                               + std::to_string(m_limits.maxAliasedBytes)
+                               + " bytes of text (each alias repeats its anchor's whole value)",
+                           at);
+        }
+        return std::nullopt;
+    }
+
+    const YamlLimits &m_limits;
+    std::unordered_map<int, Memo> m_memo;
+    std::unordered_set<int> m_seenScalars;
+    Expansion m_aliased;
+};
+
+// Builds the JSON value (and the source map when asked) of a document the meter accepted.
+class JsonBuilder
+{
+  public:
+    explicit JsonBuilder(ParsedJson *parsed)
+        : m_parsed(parsed)
+    {}
+
+    Json build(const YAML::Node &node, const std::string &pointer)
+    {
+        if (m_parsed)
+            m_parsed->sourceMap.addValue(pointer, locationOf(node.Mark()));
+        switch (node.Type()) {
+        case YAML::NodeType::Null:
+        case YAML::NodeType::Undefined:
+            return nullptr;
+        case YAML::NodeType::Scalar:
+            // "!" is the tag of quoted scalars: they are strings whatever they look like.
+            if (node.Tag() == "!")
+                return node.Scalar();
+            return plainScalar(node.Scalar());
+        case YAML::NodeType::Sequence: {
+            Json out = Json::array();
+            size_t index = 0;
+            for (const YAML::Node &item : node)
+                out.push_back(build(item, m_parsed ? appendPointer(pointer, index++) : pointer));
+            return out;
+        }
+        case YAML::NodeType::Map: {
+            Json out = Json::object();
+            Json::object_t &members = out.get_ref<Json::object_t &>();
+            ObjectKeyIndex keys;
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                const std::string &key = it->first.Scalar();
+                if (keys.contains(members, key)) {
+                    // The first one holds the value, as the JSON reader keeps it.
+                    if (m_parsed) {
+                        Location at = locationOf(it->first.Mark());
+                        at.pointer = appendPointer(pointer, key);
+                        m_parsed->duplicateKeys.push_back(at);
+                    }
+                    continue;
+                }
+                if (!m_parsed) {
+                    keys.append(members, key) = build(it->second, pointer);
+                    continue;
+                }
+                const std::string at = appendPointer(pointer, key);
+                m_parsed->sourceMap.addKey(at, locationOf(it->first.Mark()));
+                Json value = build(it->second, at);
+                keys.append(members, key) = std::move(value);
+            }
+            return out;
+        }
+        }
+        return nullptr;
+    }
+
+  private:
+    ParsedJson *m_parsed;
+};
+
+Result<ParsedJson> readYamlDocument(std::string_view text, const YamlLimits &limits,
+                                    bool buildSourceMap)
+{
+    ParsedJson parsed;
+    try {
+        const YAML::Node root = YAML::Load(std::string(text));
+        ExpansionMeter meter(limits);
+        if (auto failed = meter.measure(root))
+            return *failed;
+        JsonBuilder builder(buildSourceMap ? &parsed : nullptr);
+        parsed.value = builder.build(root, "");
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp's own guard on its recursive parser (its message only says "bad file").
+        return errorAt("the document is nested too deeply (more than "
+                           + std::to_string(e.depth() - 1) + " levels)",
+                       e.mark);
+    } catch (const YAML::Exception &e) {
+        return errorAt(e.msg, e.mark);
+    }
+    return parsed;
 }
 
 // Strings that a YAML reader would take for another type (or lose) must be quoted.
@@ -217,35 +392,17 @@ void emit(YAML::Emitter &out, const Json &value)
 
 } // namespace
 
-Result<Json> yamlToJson(std::string_view text)
+Result<Json> yamlToJson(std::string_view text, const YamlLimits &limits)
 {
-    try {
-        YAML::Node root = YAML::Load(std::string(text));
-        return toJson(root);
-    } catch (const YAML::Exception &e) {
-        Error error;
-        error.message = e.msg;
-        error.location.line = e.mark.is_null() ? 0 : e.mark.line + 1;
-        error.location.column = e.mark.is_null() ? 0 : e.mark.column + 1;
-        error.location.offset = e.mark.is_null() ? -1 : e.mark.pos;
-        return error;
-    }
+    Result<ParsedJson> parsed = readYamlDocument(text, limits, false);
+    if (!parsed)
+        return parsed.error();
+    return std::move(parsed->value);
 }
 
-Result<ParsedJson> readYaml(std::string_view text)
+Result<ParsedJson> readYaml(std::string_view text, const YamlLimits &limits)
 {
-    try {
-        YAML::Node root = YAML::Load(std::string(text));
-        ParsedJson parsed;
-        parsed.value = toJson(root);
-        mapSources(root, "", parsed.sourceMap);
-        return parsed;
-    } catch (const YAML::Exception &e) {
-        Error error;
-        error.message = e.msg;
-        error.location = locationOf(e.mark);
-        return error;
-    }
+    return readYamlDocument(text, limits, true);
 }
 
 std::string jsonToYaml(const Json &value)

@@ -1,6 +1,7 @@
 #include "model/json/jsonreader.h"
 
 #include "model/json/jsonpointer.h"
+#include "model/json/objectkeyindex.h"
 
 #include <charconv>
 #include <cmath>
@@ -407,6 +408,8 @@ class Reader
             advance();
             return !m_failed;
         }
+        Json::object_t &members = out.get_ref<Json::object_t &>();
+        ObjectKeyIndex keys;
         while (true) {
             skipSpace();
             if (m_failed)
@@ -425,7 +428,7 @@ class Reader
             if (m_failed)
                 return false;
             std::string childPointer = appendPointer(pointer, key);
-            bool duplicate = out.contains(key);
+            bool duplicate = keys.contains(members, key);
             if (duplicate) {
                 keyAt.pointer = childPointer;
                 m_out.duplicateKeys.push_back(keyAt);
@@ -440,7 +443,7 @@ class Reader
             } else {
                 if (m_options.buildSourceMap)
                     m_out.sourceMap.addKey(childPointer, keyAt);
-                Json &slot = out[key];
+                Json &slot = keys.append(members, std::move(key));
                 if (!parseValue(slot, childPointer, depth + 1))
                     return false;
             }

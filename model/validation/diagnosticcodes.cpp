@@ -91,9 +91,13 @@ constexpr std::array catalogue = {
                        "or .sync/.waitForTaskToken/activity in an Express machine)."},
     DiagnosticCodeInfo{LabelInvalid, E,
                        "A Map Label is longer than 40 characters or has a reserved character."},
-    DiagnosticCodeInfo{UnreachableState, W, "No transition leads to the state."},
+    DiagnosticCodeInfo{UnreachableState, E,
+                       "No transition leads to the state (AWS refuses such machines)."},
     DiagnosticCodeInfo{NoTerminalPath, W,
                        "From the state no path reaches an end (End, Succeed or Fail)."},
+    DiagnosticCodeInfo{NoTerminalState, E,
+                       "No state of a state machine, branch or processor ends it (End, Succeed "
+                       "or Fail)."},
 };
 
 } // namespace

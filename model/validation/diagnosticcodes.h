@@ -11,6 +11,9 @@ namespace Stepwise::Model {
 // never rename one, add new ones instead.
 namespace DiagnosticCode {
 inline constexpr std::string_view JsonSyntax = "JSON_SYNTAX";
+// The loader's own (model/io/definitionloader.h): the file cannot be read, or is not YAML.
+inline constexpr std::string_view FileUnreadable = "FILE_UNREADABLE";
+inline constexpr std::string_view YamlSyntax = "YAML_SYNTAX";
 inline constexpr std::string_view DuplicateKey = "DUPLICATE_KEY";
 inline constexpr std::string_view DefinitionNotObject = "DEFINITION_NOT_OBJECT";
 inline constexpr std::string_view StatesMissing = "STATES_MISSING";
@@ -55,6 +58,7 @@ inline constexpr std::string_view ResourceUnsupported = "RESOURCE_UNSUPPORTED";
 inline constexpr std::string_view LabelInvalid = "LABEL_INVALID";
 inline constexpr std::string_view UnreachableState = "UNREACHABLE_STATE";
 inline constexpr std::string_view NoTerminalPath = "NO_TERMINAL_PATH";
+inline constexpr std::string_view NoTerminalState = "NO_TERMINAL_STATE";
 } // namespace DiagnosticCode
 
 struct DiagnosticCodeInfo

@@ -7,6 +7,7 @@
 #include "model/validation/validationcontext.h"
 #include "model/validation/valuechecks.h"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <set>
@@ -216,6 +217,30 @@ void ScopeChecker::checkScope(const Json &scope, const std::string &pointer, Sco
             }
         }
     }
+    // AWS refuses a scope none of whose states ends the execution (MISSING_END_STATE,
+    // "Workflow has no terminal state"), and then reports nothing about reachability.
+    const bool anyTerminal = std::any_of(order.begin(), order.end(), [&](const std::string &name) {
+        return summaries[name].terminal;
+    });
+    // A state with neither a transition nor an end (NEXT_OR_END_MISSING), or going to a
+    // state that does not exist (NEXT_TARGET_MISSING), is already refused: whether it was
+    // meant to end the scope is unknown, so no more is said.
+    const bool everyStateLeads
+        = std::all_of(order.begin(), order.end(), [&](const std::string &name) {
+              const StateSummary &summary = summaries[name];
+              return summary.terminal
+                     || (!summary.edges.empty()
+                         && std::all_of(
+                             summary.edges.begin(), summary.edges.end(),
+                             [&](const Edge &edge) { return states->contains(edge.target); }));
+          });
+    if (!order.empty() && !anyTerminal && everyStateLeads) {
+        m_context.error(DiagnosticCode::NoTerminalState, statesPointer,
+                        scopeName(kind)
+                            + " has no terminal state: no state has \"End\": true or is a "
+                              "Succeed or Fail state");
+        return;
+    }
     if (!hasStartAt || !states->contains(startAt))
         return;
 
@@ -253,8 +278,11 @@ void ScopeChecker::checkScope(const Json &scope, const std::string &pointer, Sco
     for (const std::string &name : order) {
         std::string statePointer = appendPointer(statesPointer, name);
         if (!reached.count(name)) {
-            m_context.warning(DiagnosticCode::UnreachableState, statePointer,
-                              "State " + quoteName(name) + " is never reached");
+            // AWS refuses it too (MISSING_TRANSITION_TARGET: State "B" is not reachable).
+            m_context.error(DiagnosticCode::UnreachableState, statePointer,
+                            "State " + quoteName(name)
+                                + " is not reachable: no StartAt, Next, Default or Catch "
+                                  "leads to it");
         } else if (!ending.count(name)) {
             m_context.warning(DiagnosticCode::NoTerminalPath, statePointer,
                               "From state " + quoteName(name)

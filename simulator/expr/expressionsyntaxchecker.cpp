@@ -34,6 +34,8 @@ class ExpressionSyntaxChecker final : public Model::ExpressionSyntax
         auto parsed = IntrinsicCall::parse(call);
         if (!parsed)
             return toSyntaxError(parsed.error());
+        if (auto problem = parsed->literalArgumentError())
+            return toSyntaxError(*problem);
         return std::nullopt;
     }
 

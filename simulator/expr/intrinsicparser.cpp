@@ -17,27 +17,32 @@ struct FunctionInfo
     IntrinsicFunction function;
     int minArgs;
     int maxArgs; // -1: any
+    // What each argument must be, as the function checks it when it runs: n number,
+    // s string, b boolean, a array, o object, * anything. A literal of another kind can
+    // never succeed (literals are strings, numbers, booleans and null: never an array or
+    // object), so it is refused when the definition is checked, as AWS refuses it.
+    std::string_view argKinds;
 };
 
 constexpr FunctionInfo functions[] = {
-    {"States.Format", IntrinsicFunction::Format, 1, -1},
-    {"States.StringToJson", IntrinsicFunction::StringToJson, 1, 1},
-    {"States.JsonToString", IntrinsicFunction::JsonToString, 1, 1},
-    {"States.Array", IntrinsicFunction::Array, 0, -1},
-    {"States.ArrayPartition", IntrinsicFunction::ArrayPartition, 2, 2},
-    {"States.ArrayContains", IntrinsicFunction::ArrayContains, 2, 2},
-    {"States.ArrayRange", IntrinsicFunction::ArrayRange, 3, 3},
-    {"States.ArrayGetItem", IntrinsicFunction::ArrayGetItem, 2, 2},
-    {"States.ArrayLength", IntrinsicFunction::ArrayLength, 1, 1},
-    {"States.ArrayUnique", IntrinsicFunction::ArrayUnique, 1, 1},
-    {"States.Base64Encode", IntrinsicFunction::Base64Encode, 1, 1},
-    {"States.Base64Decode", IntrinsicFunction::Base64Decode, 1, 1},
-    {"States.Hash", IntrinsicFunction::Hash, 2, 2},
-    {"States.JsonMerge", IntrinsicFunction::JsonMerge, 3, 3},
-    {"States.MathRandom", IntrinsicFunction::MathRandom, 2, 3},
-    {"States.MathAdd", IntrinsicFunction::MathAdd, 2, 2},
-    {"States.StringSplit", IntrinsicFunction::StringSplit, 2, 2},
-    {"States.UUID", IntrinsicFunction::UUID, 0, 0},
+    {"States.Format", IntrinsicFunction::Format, 1, -1, "s"},
+    {"States.StringToJson", IntrinsicFunction::StringToJson, 1, 1, "s"},
+    {"States.JsonToString", IntrinsicFunction::JsonToString, 1, 1, "*"},
+    {"States.Array", IntrinsicFunction::Array, 0, -1, ""},
+    {"States.ArrayPartition", IntrinsicFunction::ArrayPartition, 2, 2, "an"},
+    {"States.ArrayContains", IntrinsicFunction::ArrayContains, 2, 2, "a*"},
+    {"States.ArrayRange", IntrinsicFunction::ArrayRange, 3, 3, "nnn"},
+    {"States.ArrayGetItem", IntrinsicFunction::ArrayGetItem, 2, 2, "an"},
+    {"States.ArrayLength", IntrinsicFunction::ArrayLength, 1, 1, "a"},
+    {"States.ArrayUnique", IntrinsicFunction::ArrayUnique, 1, 1, "a"},
+    {"States.Base64Encode", IntrinsicFunction::Base64Encode, 1, 1, "s"},
+    {"States.Base64Decode", IntrinsicFunction::Base64Decode, 1, 1, "s"},
+    {"States.Hash", IntrinsicFunction::Hash, 2, 2, "ss"},
+    {"States.JsonMerge", IntrinsicFunction::JsonMerge, 3, 3, "oob"},
+    {"States.MathRandom", IntrinsicFunction::MathRandom, 2, 3, "nnn"},
+    {"States.MathAdd", IntrinsicFunction::MathAdd, 2, 2, "nn"},
+    {"States.StringSplit", IntrinsicFunction::StringSplit, 2, 2, "ss"},
+    {"States.UUID", IntrinsicFunction::UUID, 0, 0, ""},
 };
 
 class Parser
@@ -312,6 +317,66 @@ std::shared_ptr<const IntrinsicAst> parseIntrinsic(std::string_view text, ParseE
 {
     Parser parser(text);
     return parser.parseWhole(error);
+}
+
+namespace {
+
+const char *kindName(char kind)
+{
+    switch (kind) {
+    case 'n':
+        return "a number";
+    case 's':
+        return "a string";
+    case 'b':
+        return "a boolean";
+    case 'a':
+        return "an array";
+    case 'o':
+        return "an object";
+    }
+    return "a value";
+}
+
+bool literalIs(const Json &literal, char kind)
+{
+    switch (kind) {
+    case 'n':
+        return literal.is_number();
+    case 's':
+        return literal.is_string();
+    case 'b':
+        return literal.is_boolean();
+    case 'a':
+    case 'o':
+        return false; // there are no array or object literals
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<ParseError> checkLiteralArguments(const IntrinsicAst &ast)
+{
+    std::string_view kinds;
+    for (const FunctionInfo &info : functions) {
+        if (info.function == ast.function)
+            kinds = info.argKinds;
+    }
+    for (size_t i = 0; i < ast.args.size(); ++i) {
+        const IntrinsicArg &arg = ast.args[i];
+        if (arg.kind == IntrinsicArg::Kind::Call && arg.call) {
+            if (auto problem = checkLiteralArguments(*arg.call))
+                return problem;
+        }
+        if (arg.kind != IntrinsicArg::Kind::Literal || i >= kinds.size()
+            || literalIs(arg.literal, kinds[i]))
+            continue;
+        return ParseError{"Argument " + std::to_string(i + 1) + " of " + ast.name + " must be "
+                              + kindName(kinds[i]) + ", not the literal " + arg.literal.dump(),
+                          arg.offset};
+    }
+    return std::nullopt;
 }
 
 } // namespace Stepwise::Sim::Detail

@@ -63,6 +63,13 @@ Model::Result<IntrinsicCall> IntrinsicCall::parse(std::string_view text)
     return IntrinsicCall(std::move(ast));
 }
 
+std::optional<Model::Error> IntrinsicCall::literalArgumentError() const
+{
+    if (auto problem = Detail::checkLiteralArguments(*m_ast))
+        return problem->toModelError();
+    return std::nullopt;
+}
+
 bool IntrinsicCall::looksLikeCall(std::string_view text)
 {
     size_t i = 0;

@@ -5,6 +5,7 @@
 #include "simulator/expr/failure.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,10 @@ class IntrinsicCall
     // Parses a call; the error names the 0-based offset (Location::offset) and the 1-based
     // column (Location::column) of the offending character.
     static Model::Result<IntrinsicCall> parse(std::string_view text);
+
+    // A literal argument the function can never accept (States.MathAdd(1, '-1')), which AWS
+    // refuses when the definition is created; the error names the argument's offset.
+    std::optional<Model::Error> literalArgumentError() const;
 
     // Whether `text` looks like an intrinsic call (starts with "States.").
     static bool looksLikeCall(std::string_view text);

@@ -48,6 +48,11 @@ class tst_Cli : public QObject
     void validateReadsYaml();
     void fmtChecksAndRewrites();
     void fmtRefusesMalformedJson();
+    void helpListsEveryOption_data();
+    void helpListsEveryOption();
+    void versionAndTopLevelHelp();
+    void aliasBombIsRefusedQuickly_data();
+    void aliasBombIsRefusedQuickly();
 };
 
 void tst_Cli::validateExitCodes_data()
@@ -55,7 +60,8 @@ void tst_Cli::validateExitCodes_data()
     QTest::addColumn<QStringList>("files");
     QTest::addColumn<int>("exitCode");
     QTest::newRow("validExample") << QStringList{example()} << 0;
-    QTest::newRow("warningsOnly") << QStringList{fixture("UNREACHABLE_STATE")} << 0;
+    QTest::newRow("warningsOnly") << QStringList{fixture("NO_TERMINAL_PATH")} << 0;
+    QTest::newRow("unreachableIsAnError") << QStringList{fixture("UNREACHABLE_STATE")} << 1;
     QTest::newRow("invalid") << QStringList{fixture("NEXT_TARGET_MISSING")} << 1;
     QTest::newRow("validThenInvalid") << QStringList{example(), fixture("FIELD_CONFLICT")} << 1;
     QTest::newRow("malformed") << QStringList{fixture("JSON_SYNTAX")} << 2;
@@ -86,8 +92,8 @@ void tst_Cli::validateTextLooksLikeACompiler()
     QCOMPARE(match.captured(2).toInt(), 7);
     QVERIFY(match.captured(4).contains("'Nowhere'"));
 
-    Run warning = runCli({"validate", fixture("UNREACHABLE_STATE")});
-    QVERIFY(warning.out.contains(": warning UNREACHABLE_STATE: "));
+    Run warning = runCli({"validate", fixture("NO_TERMINAL_PATH")});
+    QVERIFY(warning.out.contains(": warning NO_TERMINAL_PATH: "));
     QVERIFY(runCli({"validate", example()}).out.isEmpty());
 }
 
@@ -195,6 +201,91 @@ void tst_Cli::fmtRefusesMalformedJson()
     QFile untouched(file);
     QVERIFY(untouched.open(QIODevice::ReadOnly));
     QCOMPARE(untouched.readAll(), broken);
+}
+
+void tst_Cli::helpListsEveryOption_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("validate") << "validate" << QStringList{"--format", "--type", "--help"};
+    QTest::newRow("fmt") << "fmt" << QStringList{"--check", "--help"};
+    QTest::newRow("run")
+        << "run"
+        << QStringList{
+               "--input", "--mocks",    "--test-case",      "--history",           "--format",
+               "--seed",  "--realtime", "--execution-name", "--state-machine-arn", "--s3-dir",
+               "--help"};
+}
+
+// `COMMAND --help`, `COMMAND -h` and `help COMMAND` print the same text to stdout, exit 0,
+// and name every option the command accepts.
+void tst_Cli::helpListsEveryOption()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, options);
+    const Run help = runCli({command, "--help"});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.err.isEmpty());
+    QVERIFY2(help.out.startsWith("usage: stepwise-cli " + command), qPrintable(help.out));
+    QVERIFY(help.out.contains("exit status"));
+    for (const QString &option : options)
+        QVERIFY2(help.out.contains(option), qPrintable(command + " --help lacks " + option));
+    QCOMPARE(runCli({command, "-h"}).out, help.out);
+    QCOMPARE(runCli({"help", command}).out, help.out);
+    // Help wins over whatever else is on the line, even arguments that would be wrong.
+    const Run mixed = runCli({command, "--no-such-option", "--help"});
+    QCOMPARE(mixed.exitCode, 0);
+    QCOMPARE(mixed.out, help.out);
+}
+
+void tst_Cli::versionAndTopLevelHelp()
+{
+    const Run version = runCli({"--version"});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(
+        QRegularExpression("^stepwise-cli \\d+\\.\\d+\\.\\d+\n$").match(version.out).hasMatch(),
+        qPrintable(version.out));
+    QCOMPARE(runCli({"-V"}).out, version.out);
+    const Run help = runCli({"--help"});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *command : {"validate", "fmt", "run", "--version", "--help"})
+        QVERIFY2(help.out.contains(command), command);
+    QCOMPARE(runCli({"help"}).out, help.out);
+    // No command: the same text, to stderr, as a usage error.
+    const Run none = runCli({});
+    QCOMPARE(none.exitCode, 2);
+    QCOMPARE(none.err, help.out);
+    QCOMPARE(runCli({"frobnicate"}).exitCode, 2);
+}
+
+void tst_Cli::aliasBombIsRefusedQuickly_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::newRow("validate") << "validate";
+    QTest::newRow("run") << "run";
+}
+
+// A few hundred bytes of nested YAML aliases stand for 10^9 values: both commands refuse the
+// file at once, naming the line, instead of expanding it.
+void tst_Cli::aliasBombIsRefusedQuickly()
+{
+    QFETCH(QString, command);
+    QTemporaryDir dir;
+    QByteArray bomb = "a: &a [lol]\n";
+    for (char level = 'b'; level <= 'j'; ++level) {
+        bomb += QByteArray(1, level) + ": &" + level + " [";
+        for (int i = 0; i < 10; ++i)
+            bomb += (i ? ",*" : "*") + QByteArray(1, char(level - 1));
+        bomb += "]\n";
+    }
+    QVERIFY(bomb.size() < 400);
+    const QString file = writeFile(dir, "bomb.yaml", bomb);
+    const Run run = runCli({command, file});
+    QCOMPARE(run.exitCode, 2);
+    const QString printed = command == "run" ? run.err : run.out;
+    QVERIFY2(printed.startsWith(file + ":6:")
+                 && printed.contains("error YAML_SYNTAX: YAML aliases"),
+             qPrintable(printed));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -68,6 +68,9 @@ class tst_RunCommand : public QObject
     void expressRefusesWhatCreateStateMachineRefuses_data();
     void expressRefusesWhatCreateStateMachineRefuses();
     void expressHasNoHistoryLimitButFiveMinutes();
+    void runsYaml();
+    void refusesWithValidatesDiagnostics_data();
+    void refusesWithValidatesDiagnostics();
 };
 
 void tst_RunCommand::seedExampleRunsHeadless()
@@ -274,6 +277,62 @@ void tst_RunCommand::expressHasNoHistoryLimitButFiveMinutes()
     QCOMPARE(lastLineJson(timedOut.out)["status"], Json("TIMED_OUT"));
     QCOMPARE(lastLineJson(timedOut.out)["error"], Json("States.Timeout"));
     QCOMPARE(runCli({waitFile, "--type", "standard"}).exitCode, 0);
+}
+
+void tst_RunCommand::runsYaml()
+{
+    QTemporaryDir dir;
+    const QString file = writeFile(dir, "greet.asl.yaml",
+                                   "StartAt: Greet\n"
+                                   "States:\n"
+                                   "  Greet:\n"
+                                   "    Type: Pass\n"
+                                   "    Parameters:\n"
+                                   "      greeting.$: States.Format('Hello, {}', $.name)\n"
+                                   "    End: true\n");
+    const Run run = runCli({file, "--input", R"({"name": "YAML"})"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(Json::parse(run.out.trimmed().toStdString()), Json({{"greeting", "Hello, YAML"}}));
+}
+
+void tst_RunCommand::refusesWithValidatesDiagnostics_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("definition");
+    QTest::newRow("json, a target that does not exist")
+        << "def.asl.json"
+        << QByteArray(R"({"StartAt": "P", "States": {"P": {"Type": "Pass", "Next": "Q"}}})");
+    QTest::newRow("json, a key written twice")
+        << "def.asl.json"
+        << QByteArray(
+               R"({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true, "End": true}}})");
+    QTest::newRow("json, a bad intrinsic argument")
+        << "def.asl.json" << QByteArray(R"x({"StartAt": "P", "States": {"P": {"Type": "Pass",
+            "Parameters": {"n.$": "States.MathAdd(1, '-1')"}, "End": true}}})x");
+    QTest::newRow("yaml, an unreachable state and a warning")
+        << "def.yaml"
+        << QByteArray("StartAt: P\nStates:\n  P: {Type: Pass, End: true}\n"
+                      "  Q: {Type: Pass, Next: R}\n  R: {Type: Pass, Next: R}\n");
+    QTest::newRow("yaml, not YAML") << "def.yml" << QByteArray("StartAt: [\n");
+    QTest::newRow("missing file") << "" << QByteArray();
+}
+
+// What validate calls an error is not run: run prints validate's own lines to stderr and
+// exits 2; nothing is executed, nothing goes to stdout.
+void tst_RunCommand::refusesWithValidatesDiagnostics()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, definition);
+    QTemporaryDir dir;
+    const QString file
+        = name.isEmpty() ? dir.filePath("absent.asl.json") : writeFile(dir, name, definition);
+    const Run validate = Stepwise::Tests::runCli({"validate", file});
+    QVERIFY(validate.exitCode == 1 || validate.exitCode == 2);
+    QVERIFY(!validate.out.isEmpty());
+    const Run run = runCli({file});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err, validate.out);
+    QVERIFY(run.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)
