@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -108,7 +109,9 @@ int main(int argc, char **argv)
         = files.isEmpty() ? QStringLiteral(":/examples/timer.asl.json") : files.first();
     if (parser.isSet(screenshot)) {
         if (!window.openFile(path, false)) {
-            std::fprintf(stderr, "stepwise: %s: cannot open\n", qPrintable(path));
+            // The reason is what the window shows in its status bar.
+            std::fprintf(stderr, "stepwise: cannot open %s: %s\n", qPrintable(path),
+                         qPrintable(window.statusBar()->currentMessage()));
             return 2;
         }
         window.resize(1600, 1000);

@@ -1,4 +1,5 @@
 #include "app/gui/mainwindow.h"
+#include "model/commands/renamestatecommand.h"
 #include "model/io/autosave.h"
 #include "model/io/documentio.h"
 #include "model/json/jsonreader.h"
@@ -50,6 +51,7 @@ class tst_MainWindow : public QObject
     void droppedFileIsOpened();
     void unsavedChangesPromptOnClose();
     void autosaveIsOfferedAfterCrash();
+    void openErrorKeepsCurrentDocument_data();
     void openErrorKeepsCurrentDocument();
     void expressionErrorsAreReported();
 
@@ -444,19 +446,48 @@ void tst_MainWindow::autosaveIsOfferedAfterCrash()
     next.document()->undoStack()->setClean();
 }
 
+void tst_MainWindow::openErrorKeepsCurrentDocument_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("not YAML") << QByteArray("StartAt: A\nStates: [unclosed\n") << "bad.yaml";
+    // A billion laughs (10^9 values once its aliases are expanded) is refused at once, with
+    // its line, by the reader stepwise-cli uses too.
+    QByteArray bomb = "a: &a [lol]\n";
+    for (char level = 'b'; level <= 'j'; ++level) {
+        bomb += QByteArray(1, level) + ": &" + level + " [";
+        for (int i = 0; i < 10; ++i)
+            bomb += (i ? ",*" : "*") + QByteArray(1, char(level - 1));
+        bomb += "]\n";
+    }
+    QTest::newRow("alias bomb") << bomb << "bad.yaml:6:4: YAML aliases expand the document";
+}
+
 void tst_MainWindow::openErrorKeepsCurrentDocument()
 {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, shown);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bad.yaml"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("StartAt: A\nStates: [unclosed\n");
+    file.write(text);
     file.close();
     App::MainWindow window;
     QVERIFY(window.openFile(timerPath, false));
     QVERIFY(!window.openFile(path, false));
     QVERIFY(named(window, "Wait") != 0);
-    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("bad.yaml")));
+    QVERIFY2(window.statusBar()->currentMessage().contains(shown),
+             qPrintable(window.statusBar()->currentMessage()));
+    // The window goes on working: an edit, its undo, another file.
+    const int states = int(window.document()->workflow()->allStates().size());
+    window.document()->undoStack()->push(
+        new Model::RenameStateCommand(window.document(), named(window, "Wait"), "Pause"));
+    QVERIFY(named(window, "Pause") != 0);
+    window.document()->undoStack()->undo();
+    QVERIFY(named(window, "Wait") != 0);
+    QCOMPARE(int(window.document()->workflow()->allStates().size()), states);
+    QVERIFY(window.openFile(timerPath, false));
 }
 
 void tst_MainWindow::expressionErrorsAreReported()
