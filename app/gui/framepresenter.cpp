@@ -157,8 +157,7 @@ std::optional<FramePresenter::Edge> FramePresenter::takenEdge(const Sim::DebugFr
     return edge;
 }
 
-std::vector<Views::WaitingTask> FramePresenter::waitingTasks(const Sim::DebugFrame &frame,
-                                                             const Suggest &suggest)
+std::vector<Views::WaitingTask> FramePresenter::waitingTasks(const Sim::DebugFrame &frame)
 {
     std::vector<Views::WaitingTask> tasks;
     for (const Sim::AskMeTask &ask : frame.askMeTasks) {
@@ -167,7 +166,10 @@ std::vector<Views::WaitingTask> FramePresenter::waitingTasks(const Sim::DebugFra
         task.token = QString::number(ask.id);
         task.stateName = QString::fromStdString(ask.stateName);
         task.payload = ask.parameters;
-        task.suggestedResult = suggest ? suggest(ask) : Model::Json::object();
+        task.suggestedResult = ask.suggestedResult.value_or(Model::Json::object());
+        task.suggestedError = QString::fromStdString(ask.suggestedError.value_or(std::string()));
+        task.suggestedCause = QString::fromStdString(ask.suggestedCause.value_or(std::string()));
+        task.resource = QString::fromStdString(ask.resource);
         tasks.push_back(std::move(task));
     }
     for (const Sim::WaitingCallback &callback : frame.callbacks) {
@@ -254,7 +256,9 @@ FramePresenter::executionLines(const std::vector<Sim::StateVisit> &visits,
                     if (ctx.contains("Map") && ctx["Map"].contains("Item")
                         && ctx["Map"]["Item"].contains("Index"))
                         index = &ctx["Map"]["Item"]["Index"];
-                    line.index = index && index->is_number_integer() ? index->get<int>() : 0;
+                    line.index = visit.lineIndex >= 0                  ? visit.lineIndex
+                                 : index && index->is_number_integer() ? index->get<int>()
+                                                                       : 0;
                     line.label = QStringLiteral("Iteration %1").arg(line.index);
                 }
             }
@@ -271,8 +275,12 @@ FramePresenter::executionLines(const std::vector<Sim::StateVisit> &visits,
     const bool running = frame.executionStatus == "RUNNING";
     for (size_t i = 0; i < lines.size(); ++i) {
         const Sim::StateVisit *visit = last[i];
-        const bool failed = visit && visit->data.contains("errorDetails")
-                            && !visit->data["errorDetails"].contains("catchIndex");
+        // errorDetails without a retry or a catch: the error ended the visit.
+        const Model::Json *details = visit && visit->data.contains("errorDetails")
+                                         ? &visit->data["errorDetails"]
+                                         : nullptr;
+        const bool failed
+            = details && !details->contains("catchIndex") && !details->contains("retryIndex");
         if (visit && visit->exitedEventId == 0)
             lines[i].status
                 = running && !failed ? Views::RunStatus::Active : Views::RunStatus::Failed;

@@ -45,10 +45,9 @@ class FramePresenter
     };
     std::optional<Edge> takenEdge(const Sim::DebugFrame &frame) const;
 
-    // Tasks waiting for the user; `suggest` prefills an ask-me answer (from a mock).
-    using Suggest = std::function<Model::Json(const Sim::AskMeTask &)>;
-    static std::vector<Views::WaitingTask> waitingTasks(const Sim::DebugFrame &frame,
-                                                        const Suggest &suggest = {});
+    // Tasks waiting for the user; an ask-me answer is prefilled with what the mock or the
+    // built-in emulation would have answered.
+    static std::vector<Views::WaitingTask> waitingTasks(const Sim::DebugFrame &frame);
     // A visit's stages in processing order under TestState's names, then the variables on
     // entry and the context object.
     static Views::StageVisit stageVisit(const Sim::StateVisit &visit, int visitNumber);

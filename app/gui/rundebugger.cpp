@@ -333,7 +333,10 @@ bool RunDebugger::startSession()
         options.keepEvents = false;
     }
     std::vector<std::shared_ptr<Sim::TaskExecutor>> executors;
-    if (settings.taskResults == Views::RunSettings::TaskResults::MockFile) {
+    const bool askMe = settings.taskResults == Views::RunSettings::TaskResults::AskMe;
+    // Ask me: a mock file, when one is given, prefills the answers (else the emulation).
+    if (settings.taskResults == Views::RunSettings::TaskResults::MockFile
+        || (askMe && !settings.mockFile.trimmed().isEmpty())) {
         loadMockFile(settings.mockFile);
         if (!m_mocks) {
             m_runDock->raise();
@@ -350,13 +353,10 @@ bool RunDebugger::startSession()
         }
         executors.push_back(std::make_shared<Sim::MockTaskExecutor>(std::move(config)));
     }
-    if (settings.taskResults == Views::RunSettings::TaskResults::AskMe) {
-        options.askMe = true;
-        options.askMeAllTasks = true;
-    } else {
-        executors.push_back(std::make_shared<Sim::SnsEmulator>());
-        executors.push_back(std::make_shared<Sim::SqsEmulator>());
-    }
+    options.askMe = askMe;
+    options.askMeAllTasks = askMe;
+    executors.push_back(std::make_shared<Sim::SnsEmulator>());
+    executors.push_back(std::make_shared<Sim::SqsEmulator>());
     m_editor->applyPendingText();
     m_overlay->clearRun();
     m_lastTransitionEvent = -1;
@@ -619,17 +619,7 @@ void RunDebugger::show(const Sim::DebugFrame &frame)
         m_follower->follow(focus);
 
     // Waiting tasks: only when the list or a time left changed (the user may be typing).
-    const std::vector<Views::WaitingTask> tasks
-        = FramePresenter::waitingTasks(frame, [this](const Sim::AskMeTask &task) {
-              if (!m_mocks)
-                  return Model::Json(Model::Json::object());
-              Sim::MockConfig config = *m_mocks;
-              if (!config.selectTestCase(m_settings->settings().testCase.toStdString()))
-                  return Model::Json(Model::Json::object());
-              auto response = config.response(task.stateName, task.invocation);
-              return response && response->succeeded ? response->output
-                                                     : Model::Json(Model::Json::object());
-          });
+    const std::vector<Views::WaitingTask> tasks = FramePresenter::waitingTasks(frame);
     bool same = tasks.size() == m_waiting->tasks().size();
     for (size_t i = 0; same && i < tasks.size(); ++i)
         same = tasks[i].token == m_waiting->tasks()[i].token

@@ -88,6 +88,10 @@ struct AskMeTask
     std::string resource;
     Model::Json parameters; // the effective input the task was called with
     int invocation = 0;     // how many times this state called its task before (retries)
+    // What the other task results (the mock, the built-in emulation) would have been: a
+    // result, or an error and cause; none when nothing else answers this Task.
+    std::optional<Model::Json> suggestedResult;
+    std::optional<std::string> suggestedError, suggestedCause;
 };
 
 // Everything the views show for one moment of a run or of a replayed history. Frames are

@@ -92,8 +92,17 @@ DebugSession::create(const Json &definition, Json input, DebugSessionOptions opt
     session->m_options = std::move(options);
     session->m_execution
         = std::make_unique<Execution>(session->m_machine, std::move(input), execution);
+    session->m_questions = std::make_shared<AskMeExecutor::Book>();
+    session->m_askFirst = std::make_shared<AskMeExecutor>(AskMeExecutor::Position::First,
+                                                          session->m_questions, executors);
+    session->m_askLast
+        = std::make_shared<AskMeExecutor>(AskMeExecutor::Position::Last, session->m_questions,
+                                          std::vector<std::shared_ptr<TaskExecutor>>());
+    session->setAskMe(session->m_options.askMe, session->m_options.askMeAllTasks);
+    session->m_execution->addTaskExecutor(session->m_askFirst);
     for (auto &executor : executors)
         session->m_execution->addTaskExecutor(std::move(executor));
+    session->m_execution->addTaskExecutor(session->m_askLast);
     DebugSession *self = session.get();
     session->m_execution->setEventListener(
         [self](const HistoryEvent &event) { self->onEvent(event); });
@@ -167,6 +176,8 @@ void DebugSession::setAskMe(bool on, bool allTasks)
 {
     m_options.askMe = on;
     m_options.askMeAllTasks = allTasks;
+    m_askFirst->setMode(on, allTasks);
+    m_askLast->setMode(on, allTasks);
 }
 
 // ---- events and checkpoints -------------------------------------------------------------
@@ -339,8 +350,17 @@ PauseReason DebugSession::pausePointAfter(const HistoryEvent &event, const std::
             }
         }
     }
-    if (m_options.askMe && type == "TaskStarted" && !askMeTasks().empty())
-        return PauseReason::AskMe;
+    // A Task that just started (or, for .sync, was submitted) and now waits for an answer,
+    // unless the journal already holds it (a re-run after stepping back goes on by itself).
+    if (m_options.askMe && (endsWith(type, "Started") || type == "TaskSubmitted")) {
+        for (const PendingCallback &pending : m_execution->pendingCallbacks()) {
+            if (pending.askedCaller
+                && (pending.startedEventId == event.id
+                    || pending.startedEventId == event.previousEventId)
+                && !journalAnswers(pending.taskToken))
+                return PauseReason::AskMe;
+        }
+    }
     return PauseReason::None;
 }
 
@@ -458,6 +478,16 @@ void DebugSession::journalAnswer(CallerAnswer answer)
     answer.atEvent = eventIndex();
     m_journal.push_back(std::move(answer));
     m_journalApplied = m_journal.size();
+}
+
+bool DebugSession::journalAnswers(const std::string &taskToken) const
+{
+    const std::int64_t now = m_execution->eventCount();
+    for (size_t i = m_journalApplied; i < m_journal.size() && m_journal[i].atEvent <= now; ++i) {
+        if (m_journal[i].atEvent == now && m_journal[i].taskToken == taskToken)
+            return true;
+    }
+    return false;
 }
 
 void DebugSession::applyJournal()
@@ -600,11 +630,40 @@ Json DebugSession::scheduledPayload(const std::string &stateName) const
 
 std::vector<AskMeTask> DebugSession::askMeTasks() const
 {
-    return {};
+    std::vector<AskMeTask> tasks;
+    for (const PendingCallback &pending : m_execution->pendingCallbacks()) {
+        if (!pending.askedCaller)
+            continue;
+        AskMeTask task;
+        task.id = pending.askId;
+        task.stateName = pending.stateName;
+        task.invocation = pending.invocation;
+        auto it = m_questions->find({pending.stateName, pending.invocation});
+        if (it != m_questions->end()) {
+            const AskMeExecutor::Question &question = it->second;
+            task.resource = question.resource;
+            task.parameters = question.parameters;
+            if (question.suggestion && question.suggestion->succeeded) {
+                task.suggestedResult = question.suggestion->output;
+            } else if (question.suggestion) {
+                const Failure &failure = question.suggestion->failure;
+                if (!failure.errorIsNull)
+                    task.suggestedError = failure.error;
+                if (!failure.causeIsNull)
+                    task.suggestedCause = failure.cause;
+            }
+        }
+        tasks.push_back(std::move(task));
+    }
+    return tasks;
 }
 
-std::string DebugSession::askToken(std::int64_t) const
+std::string DebugSession::askToken(std::int64_t askId) const
 {
+    for (const PendingCallback &pending : m_execution->pendingCallbacks()) {
+        if (pending.askedCaller && pending.askId == askId)
+            return pending.taskToken;
+    }
     return {};
 }
 
@@ -618,6 +677,8 @@ DebugFrame DebugSession::frame() const
     frame.paused = m_paused;
     frame.breakpointId = m_paused == PauseReason::Breakpoint ? m_breakpointHit : -1;
     for (const PendingCallback &pending : m_execution->pendingCallbacks()) {
+        if (pending.askedCaller)
+            continue;
         WaitingCallback waiting;
         waiting.taskToken = pending.taskToken;
         waiting.stateName = pending.stateName;
@@ -626,6 +687,19 @@ DebugFrame DebugSession::frame() const
         frame.callbacks.push_back(std::move(waiting));
     }
     frame.askMeTasks = askMeTasks();
+    // Waits and retry backoffs count down on the canvas (task timeouts show with the task).
+    for (const ActiveState &active : m_execution->activeStates()) {
+        if (active.timer != ActiveState::Timer::Wait
+            && active.timer != ActiveState::Timer::RetryBackoff)
+            continue;
+        Countdown countdown;
+        countdown.kind = active.timer == ActiveState::Timer::Wait ? Countdown::Kind::Wait
+                                                                  : Countdown::Kind::RetryBackoff;
+        countdown.stateName = m_machine->state(active.state).name;
+        countdown.startedAtMillis = active.timerStartMillis;
+        countdown.deadlineMillis = active.timerEndMillis;
+        frame.countdowns.push_back(std::move(countdown));
+    }
     return frame;
 }
 
@@ -640,7 +714,10 @@ std::vector<StateVisit> DebugSession::visits() const
             visit.pointer = m_table->entry(state).pointer;
         visit.enteredEventId = record.enteredEventId;
         visit.exitedEventId = m_frames->exitOf(record.enteredEventId);
+        visit.line = static_cast<int>(record.line);
+        visit.lineIndex = record.lineIndex;
         visit.data = record.data;
+        visit.context = record.context;
         out.push_back(std::move(visit));
     }
     return out;
@@ -661,7 +738,10 @@ std::optional<StateVisit> DebugSession::visit(std::int64_t enteredEventId) const
         visit.pointer = m_table->entry(state).pointer;
     visit.enteredEventId = it->enteredEventId;
     visit.exitedEventId = m_frames->exitOf(enteredEventId);
+    visit.line = static_cast<int>(it->line);
+    visit.lineIndex = it->lineIndex;
     visit.data = it->data;
+    visit.context = it->context;
     return visit;
 }
 

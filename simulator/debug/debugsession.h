@@ -2,6 +2,7 @@
 
 #include "model/json/json.h"
 #include "model/result.h"
+#include "simulator/debug/askmeexecutor.h"
 #include "simulator/debug/breakpoint.h"
 #include "simulator/debug/callanswer.h"
 #include "simulator/debug/debugframe.h"
@@ -32,10 +33,9 @@ struct DebugSessionOptions
     // data); callbacksFromCaller is always on: .waitForTaskToken tasks wait for the caller.
     ExecutionOptions execution;
     // "Ask me": every Task that no executor answers (or every Task, with askMeAllTasks)
-    // pauses the run until answerTask()/failTask() gives its result or error. NOT YET
-    // AVAILABLE: it needs the engine's plain Task that waits for the caller; until then the
-    // flags are kept, no task is asked (DebugFrame::askMeTasks stays empty) and
-    // answerTask()/failTask() return false.
+    // pauses the run at its start until answerTask()/failTask() gives its result or error
+    // (.waitForTaskToken tasks wait for their token as always). With askMeAllTasks, each
+    // question carries what the executors would have answered (AskMeTask::suggestion).
     bool askMe = false;
     bool askMeAllTasks = false;
     // Pause right after any failure event (TaskFailed, *TimedOut, ExecutionFailed, ...).
@@ -165,6 +165,8 @@ class DebugSession
     void journalAnswer(CallerAnswer answer);
     bool applyAnswer(const CallerAnswer &answer);
     void applyJournal();
+    // The journal answers the task waiting under `taskToken` at the current moment.
+    bool journalAnswers(const std::string &taskToken) const;
     std::vector<AskMeTask> askMeTasks() const;
     std::string askToken(std::int64_t askId) const;
     Model::Json scheduledPayload(const std::string &stateName) const;
@@ -173,7 +175,8 @@ class DebugSession
     DebugSessionOptions m_options;
     std::shared_ptr<const CompiledMachine> m_machine;
     std::shared_ptr<const StateTable> m_table;
-    std::shared_ptr<TaskExecutor> m_askMe;
+    std::shared_ptr<AskMeExecutor> m_askFirst, m_askLast;
+    std::shared_ptr<AskMeExecutor::Book> m_questions;
     std::unique_ptr<Execution> m_execution;
     std::unique_ptr<FrameBuilder> m_frames;
     std::vector<Checkpoint> m_checkpoints;

@@ -20,7 +20,8 @@ struct StateVisit
     std::string pointer; // the state's JSON pointer in the definition
     std::int64_t enteredEventId = 0;
     std::int64_t exitedEventId = 0; // 0 while running or when the visit ended otherwise
-    int line = 0;                   // the line of execution (see DebugSession::lineOf)
+    int line = 0;                   // the line of execution (ActiveState::line)
+    int lineIndex = -1;             // its Parallel branch or Map item index; -1: unknown
     Model::Json data = Model::Json::object();
     // The context object ("$$") as the state saw it on entry.
     Model::Json context = Model::Json::object();

@@ -35,6 +35,19 @@ bool errorMatches(const std::vector<std::string> &names, const std::string &erro
     return false;
 }
 
+// A visit's errorDetails: the error and cause, then what Retry or Catch did with them.
+Json errorDetails(const Failure &failure, Json what)
+{
+    Json details = Json::object();
+    if (!failure.errorIsNull)
+        details["error"] = failure.error;
+    if (!failure.causeIsNull)
+        details["cause"] = failure.cause;
+    for (auto it = what.begin(); it != what.end(); ++it)
+        details[it.key()] = std::move(it.value());
+    return details;
+}
+
 std::int64_t textSize(const Json &value)
 {
     return static_cast<std::int64_t>(jsonTextSize(value));
@@ -294,6 +307,7 @@ void Execution::Engine::runtimeFailure(int ti, Failure failure)
                         + "' (entered at the event id #" + std::to_string(t.enteredEventId) + "). "
                         + failure.cause;
     }
+    stage(ti, "errorDetails", errorDetails(failure, Json::object()));
     t.failure = {std::move(failure)};
     t.phase = Phase::Fail;
 }
@@ -324,7 +338,11 @@ bool Execution::Engine::retry(int ti, const Failure &failure)
         }
         ++attempts;
         ++t.retryCount;
+        stage(ti, "errorDetails",
+              errorDetails(failure, {{"retryIndex", static_cast<int>(i)},
+                                     {"retryBackoffIntervalSeconds", delay}}));
         t.wakeAt = rt.now + static_cast<std::int64_t>(std::llround(delay * 1000.0));
+        t.backoffFrom = rt.now;
         t.phase = s.type == StateType::Task ? Phase::TaskSchedule : Phase::ContainerStart;
         if (s.type == StateType::Parallel || s.type == StateType::Map)
             resetContainer(ti);
@@ -348,6 +366,9 @@ void Execution::Engine::stateError(int ti, const Failure &failure, bool hasError
                           != c.errorEquals.end();
             if (!matches)
                 continue;
+            stage(
+                ti, "errorDetails",
+                errorDetails(failure, {{"catchIndex", static_cast<int>(&c - s.catchers.data())}}));
             Json errorOutput = Json::object();
             if (hasError)
                 errorOutput["Error"] = failure.error;
@@ -379,6 +400,7 @@ void Execution::Engine::stateError(int ti, const Failure &failure, bool hasError
             return;
         }
     }
+    stage(ti, "errorDetails", errorDetails(failure, Json::object()));
     ExecThread &tt = T(ti);
     tt.failure = {failure, hasError, hasCause};
     tt.phase = Phase::Fail;

@@ -41,8 +41,16 @@ void Execution::Engine::enterState(int ti)
         StageRecord record;
         record.stateName = s.name;
         record.enteredEventId = id;
+        record.line = tt.line;
+        record.lineIndex = tt.kind == ThreadKind::Root ? -1 : tt.slot;
         record.data["input"] = tt.input;
         record.data["variables"] = tt.variables;
+        if (x.m_options.contextObject) {
+            record.context = *x.m_options.contextObject;
+        } else {
+            prepareContext(ti);
+            record.context = rt.context;
+        }
         tt.stageIndex = static_cast<int>(rt.stages.size());
         rt.stages.push_back(std::move(record));
     }
@@ -144,6 +152,14 @@ void Execution::Engine::enterFail(int ti)
         || !resolve("CausePath", s.causePath, s.causeCall, failure.cause))
         return;
     ExecThread &tt = T(ti);
+    if (x.m_options.recordStages) {
+        Json details = Json::object();
+        if (tt.failure.hasError)
+            details["error"] = failure.error;
+        if (tt.failure.hasCause)
+            details["cause"] = failure.cause;
+        stage(ti, "errorDetails", details);
+    }
     tt.failure.failure = std::move(failure);
     tt.phase = Phase::Fail;
 }

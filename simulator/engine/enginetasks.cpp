@@ -99,20 +99,23 @@ void Execution::Engine::scheduleTask(int ti)
 void Execution::Engine::startTask(int ti)
 {
     const CompiledState &s = m.state(T(ti).state);
+    std::int64_t startedEventId = 0;
     switch (s.taskFamily) {
     case TaskFamily::LambdaFunction:
-        emitPlain(ti, HistoryEventType::LambdaFunctionStarted);
+        startedEventId = emitPlain(ti, HistoryEventType::LambdaFunctionStarted);
         break;
     case TaskFamily::Activity:
-        emitPlain(ti, HistoryEventType::ActivityStarted);
+        startedEventId = emitPlain(ti, HistoryEventType::ActivityStarted);
         break;
     case TaskFamily::Service:
-        emit(ti, HistoryEventType::TaskStarted, [&] {
+        startedEventId = emit(ti, HistoryEventType::TaskStarted, [&] {
             return Json{{"taskStartedEventDetails",
                          {{"resourceType", s.resourceType}, {"resource", s.resourceName}}}};
         });
         break;
     }
+    T(ti).task.startedEventId = startedEventId;
+    T(ti).task.askedCaller = false;
     TaskRequest request;
     request.stateName = s.name;
     request.resource = s.resource;
@@ -120,6 +123,7 @@ void Execution::Engine::startTask(int ti)
     request.region = arnPart(x.m_options.stateMachineArn, 3);
     request.account = arnPart(x.m_options.stateMachineArn, 4);
     request.invocation = rt.invocations[static_cast<size_t>(s.index)]++;
+    T(ti).task.invocation = request.invocation;
     request.random = &rt.random;
     request.nowMillis = rt.now;
     if (s.waitForTaskToken)
@@ -151,6 +155,20 @@ void Execution::Engine::startTask(int ti)
             response->succeeded = false;
             response->failure = EngineShared::dataLimitExceeded(
                 s.taskFamily == TaskFamily::Service ? s.resourceType : s.resource);
+        }
+    }
+    if (response->awaitsCallback && !s.waitForTaskToken) {
+        // A plain Task whose result the caller gives (a debugger's "ask me"): it waits as a
+        // callback does, under a token of its own, and is answered through sendTask*().
+        T(ti).task.askedCaller = true;
+        T(ti).task.askId = ++rt.callerAsks;
+        T(ti).task.token = "ask-" + std::to_string(T(ti).task.askId);
+        if (!s.submits) {
+            ExecThread &t = T(ti);
+            t.task.response = TaskResponse();
+            t.phase = Phase::TaskAwaitCallback;
+            t.wakeAt = t.task.callbackDeadline();
+            return;
         }
     }
     T(ti).task.response = std::move(*response);

@@ -196,7 +196,8 @@ std::vector<PendingCallback> Execution::pendingCallbacks() const
             continue;
         const std::int64_t deadline = t.task.callbackDeadline();
         pending.push_back({t.task.token, m_machine->state(t.state).name, ti,
-                           deadline == INT64_MAX ? -1 : deadline});
+                           deadline == INT64_MAX ? -1 : deadline, t.task.askedCaller, t.task.askId,
+                           t.task.startedEventId, t.task.invocation});
     }
     return pending;
 }
@@ -257,8 +258,24 @@ std::vector<ActiveState> Execution::activeStates() const
             continue;
         const std::int64_t parentLine
             = t.parent >= 0 ? m_runtime->threads[static_cast<size_t>(t.parent)].line : -1;
-        out.push_back({ti, t.state, t.phase == Phase::Enter || t.phase == Phase::IterationStart,
-                       t.line, parentLine});
+        ActiveState active{ti, t.state, t.phase == Phase::Enter || t.phase == Phase::IterationStart,
+                           t.line, parentLine};
+        if (t.wakeAt > m_runtime->now && t.wakeAt != INT64_MAX) {
+            active.timerEndMillis = t.wakeAt;
+            if (t.phase == Phase::TaskAwaitCallback) {
+                active.timer = ActiveState::Timer::TaskTimeout;
+                active.timerStartMillis = t.task.startedAt;
+            } else if (t.phase == Phase::TaskSchedule || t.phase == Phase::ContainerStart) {
+                active.timer = ActiveState::Timer::RetryBackoff;
+                active.timerStartMillis = t.backoffFrom;
+            } else if (t.phase == Phase::Exit) {
+                active.timer = ActiveState::Timer::Wait;
+                active.timerStartMillis = t.enteredAt;
+            } else {
+                active.timerEndMillis = 0;
+            }
+        }
+        out.push_back(active);
     }
     return out;
 }

@@ -19,12 +19,17 @@ enum class ExecutionStatus { Running, Succeeded, Failed, TimedOut };
 
 // Data of one state visit after each processing stage, named as AWS TestState's
 // inspectionData (absent stages are absent keys): input, afterInputPath, afterParameters,
-// result, afterResultSelector, afterResultPath, output, variables.
+// result, afterResultSelector, afterResultPath, output, variables; errorDetails once an error
+// was retried ({error, cause, retryIndex, retryBackoffIntervalSeconds}), caught ({error,
+// cause, catchIndex}) or ended the visit ({error, cause}).
 struct StageRecord
 {
     std::string stateName;
     std::int64_t enteredEventId = 0;
+    std::int64_t line = 0; // ActiveState::line of the visit
+    int lineIndex = -1;    // the Parallel branch or Map item index of that line; -1: the machine
     Model::Json data = Model::Json::object();
+    Model::Json context = Model::Json::object(); // the context object ("$$") on entry
 };
 
 // A state some line of execution is in (or about to enter).
@@ -37,15 +42,26 @@ struct ActiveState
     // that started it (-1 for the machine): stable ids, never reused within an execution.
     std::int64_t line = 0;
     std::int64_t parentLine = -1;
+    // What the line waits for on the virtual clock, from when until when: a Wait state, a
+    // retry's backoff, or the timeout of a task waiting for its token or the caller.
+    enum class Timer { None, Wait, RetryBackoff, TaskTimeout };
+    Timer timer = Timer::None;
+    std::int64_t timerStartMillis = 0;
+    std::int64_t timerEndMillis = 0;
 };
 
-// A .waitForTaskToken Task waiting for its token to be sent back.
+// A .waitForTaskToken Task waiting for its token to be sent back, or a plain Task whose
+// executor left its result to the caller (`askedCaller`; its token is the engine's own).
 struct PendingCallback
 {
     std::string taskToken;
     std::string stateName;
     int thread = 0;
     std::int64_t timesOutAtMillis = -1; // on the execution's clock; -1: never
+    bool askedCaller = false;
+    std::int64_t askId = 0;          // with askedCaller: 1, 2, ... in the order tasks asked
+    std::int64_t startedEventId = 0; // the task's *Started event
+    int invocation = 0;              // the state's task calls before this one (TaskRequest's)
 };
 
 // One execution of a compiled state machine: deterministic for a given seed, advanced one

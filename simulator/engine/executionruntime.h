@@ -55,6 +55,10 @@ struct TaskVisit
     std::string token;            // .waitForTaskToken: the token sent out
     std::int64_t startedAt = 0;   // when it started ...
     std::int64_t heartbeatAt = 0; // ... and last sent a heartbeat
+    std::int64_t startedEventId = 0;
+    bool askedCaller = false; // a plain Task whose result the caller gives (see TaskResponse)
+    std::int64_t askId = 0;   // with askedCaller: 1, 2, ... in the order the tasks asked
+    int invocation = 0;       // TaskRequest::invocation of this call
 
     // When a task waiting for its token times out: TimeoutSeconds after it started or
     // HeartbeatSeconds after its last heartbeat, whichever comes first (INT64_MAX: never).
@@ -63,7 +67,8 @@ struct TaskVisit
         std::int64_t deadline = INT64_MAX;
         if (timeoutMillis)
             deadline = std::min(deadline, startedAt + *timeoutMillis);
-        if (heartbeatMillis)
+        // Heartbeats come from activity workers and callbacks, not from a caller's answer.
+        if (heartbeatMillis && !askedCaller)
             deadline = std::min(deadline, heartbeatAt + *heartbeatMillis);
         return deadline;
     }
@@ -108,6 +113,7 @@ struct ExecThread
     int state = -1;
     Phase phase = Phase::Enter;
     std::int64_t wakeAt = 0;
+    std::int64_t backoffFrom = 0; // when the retry now waiting for wakeAt was decided
     std::int64_t lastEventId = 0;
     std::int64_t enteredEventId = 0;
     std::int64_t enteredAt = 0;
@@ -166,6 +172,7 @@ struct Execution::Runtime
     Model::Json mapContext; // $$.Map while an ItemSelector runs, kept for the next item
     std::string executionArn;
     std::vector<int> invocations;                 // per state: task calls so far
+    std::int64_t callerAsks = 0;                  // plain Tasks that asked the caller so far
     std::vector<std::string> unansweredCallbacks; // states still waiting when it ended
 };
 

@@ -32,6 +32,9 @@ struct TaskResponse
     Failure failure;
     // .waitForTaskToken: the service accepted the call (`output` is its answer, recorded as
     // TaskSubmitted) and the task's result comes later, sent back with the task token.
+    // For a Task without .waitForTaskToken: the caller of the execution gives the result
+    // (Execution::pendingCallbacks() lists it with `askedCaller`; no TaskSubmitted unless
+    // the resource is .sync).
     bool awaitsCallback = false;
 };
 

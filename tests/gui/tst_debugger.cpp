@@ -11,6 +11,7 @@
 #include "views/debug/stageinspector.h"
 #include "views/debug/waitingtasksview.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -43,6 +44,8 @@ class tst_Debugger : public QObject
     void approvalTemplateAnswers();
     void saveAndReplayHistory();
     void breakpointStopsTheRun();
+    void askMeAnswers_data();
+    void askMeAnswers();
 
   private:
     App::RunDebugger *debugger() const { return m_window->runDebugger(); }
@@ -124,7 +127,7 @@ void tst_Debugger::timerStepByStep()
     pressAndWait(Qt::Key_F10);
     QCOMPARE(status("Wait"), RunStatus::Active);
     QCOMPARE(status("Publish"), RunStatus::NotRun);
-    // (The live session reports no Wait countdown yet; a replayed history does.)
+    QCOMPARE(debugger()->overlay()->info(id("Wait")).remainingMillis, std::int64_t(10000));
     QCOMPARE(m_window->canvas()->selectedStates(), std::vector<Model::StateId>{id("Wait")});
     QVERIFY(inspector->stageNames().contains(QStringLiteral("input")));
     inspector->setCurrentStage(QStringLiteral("input"));
@@ -284,6 +287,80 @@ void tst_Debugger::breakpointStopsTheRun()
     QCOMPARE(debugger()->frame().paused, Sim::PauseReason::Breakpoint);
     QCOMPARE(status("Publish"), RunStatus::Active);
     QCOMPARE(status("Wait"), RunStatus::Succeeded);
+}
+
+void tst_Debugger::askMeAnswers_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<QString>("executionStatus");
+    QTest::newRow("return") << "return"
+                            << "SUCCEEDED";
+    QTest::newRow("throw") << "throw"
+                           << "FAILED";
+}
+
+void tst_Debugger::askMeAnswers()
+{
+    QFETCH(QString, answer);
+    QFETCH(QString, executionStatus);
+    QVERIFY(m_window->openFile(QString::fromLatin1(kTimer), false));
+    // Task results: Ask me, picked in the Run panel.
+    auto *taskResults
+        = debugger()->settingsView()->findChild<QComboBox *>(QStringLiteral("taskResults"));
+    QVERIFY(taskResults);
+    QCOMPARE(taskResults->itemText(2), QStringLiteral("Ask me"));
+    taskResults->setCurrentIndex(2);
+    pressAndWait(Qt::Key_F5);
+    // The run pauses as Publish starts: it asks, prefilled with the emulated SNS answer.
+    QCOMPARE(debugger()->frame().paused, Sim::PauseReason::AskMe);
+    QCOMPARE(status("Publish"), RunStatus::Active);
+    Views::WaitingTasksView *waiting = debugger()->waitingView();
+    QTRY_COMPARE(waiting->tasks().size(), size_t(1));
+    QCOMPARE(waiting->tasks().front().kind, Views::WaitingTask::Kind::AskMe);
+    QCOMPARE(waiting->tasks().front().stateName, QStringLiteral("Publish"));
+    QVERIFY(waiting->isVisible());
+    QCOMPARE(waiting->approveButton()->text(), QStringLiteral("&Return Result"));
+    QVERIFY(waiting->resultEdit()->toPlainText().contains(QStringLiteral("MessageId")));
+    QVERIFY(!waiting->heartbeatButton()->isEnabled());
+
+    // What is typed is checked: not JSON, no return.
+    waiting->resultEdit()->selectAll();
+    QTest::keyClick(waiting->resultEdit(), Qt::Key_Delete);
+    QTest::keyClicks(waiting->resultEdit(), QStringLiteral("{\"MessageId\": "));
+    QVERIFY(!waiting->approveButton()->isEnabled());
+    if (answer == QLatin1String("return")) {
+        QTest::keyClicks(waiting->resultEdit(), QStringLiteral("\"typed\"}"));
+        QVERIFY(waiting->approveButton()->isEnabled());
+        QTest::mouseClick(waiting->approveButton(), Qt::LeftButton);
+    } else {
+        QTest::keyClicks(waiting->errorEdit(), QStringLiteral("SNS.Unavailable"));
+        QTest::keyClicks(waiting->causeEdit(), QStringLiteral("topic gone"));
+        QTest::mouseClick(waiting->rejectButton(), Qt::LeftButton);
+    }
+    pressAndWait(Qt::Key_F5);
+    QTRY_COMPARE_WITH_TIMEOUT(debugger()->frame().executionStatus, executionStatus.toStdString(),
+                              10000);
+    QVERIFY(waiting->tasks().empty());
+    auto check = [&] {
+        if (answer == QLatin1String("return")) {
+            QCOMPARE(debugger()->frame().output.value(), Model::Json({{"MessageId", "typed"}}));
+            QCOMPARE(status("Publish"), RunStatus::Succeeded);
+        } else {
+            QCOMPARE(debugger()->frame().error.value_or(""), std::string("SNS.Unavailable"));
+            QCOMPARE(debugger()->frame().cause.value_or(""), std::string("topic gone"));
+            QCOMPARE(status("Publish"), RunStatus::Failed);
+        }
+    };
+    check();
+
+    // Back before the answer and on again: the same answer, without asking.
+    const std::int64_t end = debugger()->frame().eventIndex;
+    debugger()->travelTo(3);
+    QTRY_COMPARE(debugger()->frame().eventIndex, std::int64_t(3));
+    pressAndWait(Qt::Key_F5);
+    QTRY_COMPARE_WITH_TIMEOUT(debugger()->frame().eventIndex, end, 10000);
+    QCOMPARE(debugger()->frame().paused, Sim::PauseReason::Finished);
+    check();
 }
 
 QTEST_MAIN(tst_Debugger)

@@ -4,8 +4,11 @@
 #include "model/json/jsonreader.h"
 #include "simulator/debug/debugexpression.h"
 #include "simulator/debug/debugsession.h"
+#include "simulator/debug/eventdetails.h"
 #include "simulator/debug/eventtype.h"
 #include "simulator/debug/historyio.h"
+#include "simulator/tasks/mockconfig.h"
+#include "simulator/tasks/snsemulator.h"
 #include "simulator/tasks/sqsemulator.h"
 
 #include <QtTest>
@@ -81,13 +84,55 @@ const char *approval = R"({"StartAt": "Ask", "States": {
   "Approved": {"Type": "Succeed"},
   "Rejected": {"Type": "Fail", "Error": "Rejected"}}})";
 
+// Tasks with no executor behind them: in "ask me" mode each waits for the user's answer. Fetch
+// retries Flaky once; a failure of either branch is caught.
+const char *asked = R"({"StartAt": "Both", "States": {
+  "Both": {"Type": "Parallel", "Next": "After", "Branches": [
+    {"StartAt": "Fetch", "States": {
+      "Fetch": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:fetch",
+                "Parameters": {"id.$": "$.id"}, "ResultSelector": {"got.$": "$.value"},
+                "Retry": [{"ErrorEquals": ["Flaky"], "IntervalSeconds": 1, "MaxAttempts": 1}],
+                "Next": "Store"},
+      "Store": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
+                "Parameters": {"TableName": "t", "Item.$": "$"}, "ResultPath": "$.stored",
+                "End": true}}},
+    {"StartAt": "Notify", "States": {
+      "Notify": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+                 "Parameters": {"TopicArn": "arn:aws:sns:us-east-1:123456789012:t",
+                                "Message": "hi"}, "End": true}}}],
+   "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handler"}]},
+  "After": {"Type": "Pass", "End": true},
+  "Handler": {"Type": "Pass", "End": true}}})";
+
+// A Lambda task that fails with Flaky on its first call, then returns {"ok": true}.
+const char *flaky = R"({"StartAt": "Call", "States": {
+  "Call": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:flaky",
+           "Retry": [{"ErrorEquals": ["Flaky"], "IntervalSeconds": 4, "MaxAttempts": 2}],
+           "End": true}}})";
+
+class FlakyOnce : public Sim::TaskExecutor
+{
+  public:
+    std::optional<Sim::TaskResponse> invoke(const Sim::TaskRequest &request) override
+    {
+        if (request.resource.find(":function:flaky") == std::string::npos)
+            return std::nullopt;
+        Sim::TaskResponse response;
+        response.succeeded = request.invocation > 0;
+        response.output = {{"ok", true}};
+        response.failure = {"Flaky", "the first call fails"};
+        return response;
+    }
+};
+
 std::unique_ptr<Sim::DebugSession> session(const char *definition, const Json &input,
                                            Sim::DebugSessionOptions options = {})
 {
     options.execution.seed = 7;
     options.execution.startTimeMillis = 1700000000000;
-    auto created = Sim::DebugSession::create(parse(definition), input, options,
-                                             {std::make_shared<Sim::SqsEmulator>()});
+    auto created = Sim::DebugSession::create(
+        parse(definition), input, options,
+        {std::make_shared<Sim::SqsEmulator>(), std::make_shared<FlakyOnce>()});
     return created ? std::move(created.value()) : nullptr;
 }
 
@@ -137,6 +182,13 @@ class tst_DebugSession : public QObject
     void callerAnswersAreReplayedAfterStepBack();
     void answeringDifferentlyInThePastReplacesTheFuture();
     void timeOutNowFiresTheTaskTimeout();
+    void askMeAnswersAreReplayedAfterStepBack_data();
+    void askMeAnswersAreReplayedAfterStepBack();
+    void askMeSuggestsTheMocksAnswer();
+    void countdowns_data();
+    void countdowns();
+    void errorDetailsPerVisit_data();
+    void errorDetailsPerVisit();
     void mapInsideParallelShowsRunningIterations();
     void caughtFailureColoursAndEdge();
     void badBreakpointsAreRefused();
@@ -403,6 +455,231 @@ void tst_DebugSession::timeOutNowFiresTheTaskTimeout()
     QCOMPARE(s->frame().state("Ask")->status, Sim::StateRunStatus::Caught);
     QCOMPARE(s->frame().state("Rejected")->status, Sim::StateRunStatus::Failed);
     QCOMPARE(s->nowMillis(), waiting.callbacks[0].timesOutAtMillis);
+}
+
+namespace {
+
+// Answers every ask-me pause from `script` ({"State": [answer, ...]}, each answer
+// {"result": ...} or {"error": ..., "cause": ...}, used in order per state) until the run
+// ends; the asks seen, as "State#invocation".
+std::vector<std::string> answerAll(Sim::DebugSession &s, Json script)
+{
+    std::vector<std::string> asked;
+    while (true) {
+        const PauseReason reason = s.continueRun();
+        if (reason != PauseReason::AskMe)
+            break;
+        const std::vector<Sim::AskMeTask> tasks = s.frame().askMeTasks;
+        if (tasks.empty())
+            break;
+        const Sim::AskMeTask &task = tasks.front();
+        asked.push_back(task.stateName + "#" + std::to_string(task.invocation));
+        Json &answers = script[task.stateName];
+        if (!answers.is_array() || answers.empty())
+            break;
+        const Json answer = answers.front();
+        answers.erase(answers.begin());
+        if (answer.contains("result"))
+            s.answerTask(task.id, answer["result"]);
+        else
+            s.failTask(task.id, answer.value("error", std::string()),
+                       answer.value("cause", std::string()));
+    }
+    return asked;
+}
+
+} // namespace
+
+void tst_DebugSession::askMeAnswersAreReplayedAfterStepBack_data()
+{
+    QTest::addColumn<Json>("answers");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<Json>("output");
+    QTest::addColumn<int>("asks");
+    QTest::newRow("allReturn") << parse(
+        R"({"Fetch": [{"result": {"value": 42}}], "Store": [{"result": {"ok": 1}}],
+                    "Notify": [{"result": {"MessageId": "m"}}]})")
+                               << "SUCCEEDED"
+                               << parse(R"([{"got": 42, "stored": {"ok": 1}}, {"MessageId": "m"}])")
+                               << 3;
+    QTest::newRow("retriedThenReturned")
+        << parse(R"({"Fetch": [{"error": "Flaky", "cause": "once"}, {"result": {"value": 7}}],
+                    "Store": [{"result": {}}], "Notify": [{"result": "sent"}]})")
+        << "SUCCEEDED" << parse(R"([{"got": 7, "stored": {}}, "sent"])") << 4;
+    QTest::newRow("thrownAndCaught")
+        << parse(R"({"Fetch": [{"error": "Nope", "cause": "no such id"}],
+                    "Notify": [{"result": {}}]})")
+        << "SUCCEEDED" << parse(R"({"Error": "Nope", "Cause": "no such id"})") << 2;
+}
+
+void tst_DebugSession::askMeAnswersAreReplayedAfterStepBack()
+{
+    QFETCH(Json, answers);
+    QFETCH(QString, status);
+    QFETCH(Json, output);
+    QFETCH(int, asks);
+    Sim::DebugSessionOptions options;
+    options.askMe = true;
+    options.checkpointEvery = 3;
+
+    auto s = session(asked, parse(R"({"id": "a1"})"), options);
+    QVERIFY(s);
+    // The first question: a Task that just started, with what it was called with.
+    QCOMPARE(s->continueRun(), PauseReason::AskMe);
+    const std::vector<Sim::AskMeTask> first = s->frame().askMeTasks;
+    QCOMPARE(first.size(), size_t(1));
+    QVERIFY(Sim::EventDetails::endsWith(lastType(*s), "Started"));
+    QVERIFY(!first[0].parameters.is_null());
+    QVERIFY(!first[0].resource.empty());
+    QVERIFY(!first[0].suggestedResult); // nothing else answers these tasks
+    QVERIFY(s->frame().callbacks.empty());
+    QVERIFY(s->jumpTo(0));
+
+    const std::vector<std::string> seen = answerAll(*s, answers);
+    QCOMPARE(int(seen.size()), asks);
+    QCOMPARE(s->frame().executionStatus, status.toStdString());
+    QCOMPARE(s->frame().output.value_or(Json()), output);
+    QCOMPARE(int(s->journal().size()), asks);
+    const Json expected = eventsJson(*s);
+    const auto total = static_cast<std::int64_t>(expected.size());
+
+    // From every moment back, the journal gives the same answers: the run goes on to the
+    // same end without asking again, and every frame is the straight run's.
+    for (std::int64_t back : {total - 1, total / 2, std::int64_t(5), std::int64_t(0)}) {
+        QVERIFY(s->jumpTo(back));
+        QCOMPARE(s->continueRun(), PauseReason::Finished);
+        QCOMPARE(eventsJson(*s), expected);
+    }
+    s->jumpTo(0);
+    while (s->stepEvent() != PauseReason::Finished) {
+    }
+    QCOMPARE(eventsJson(*s), expected);
+    QCOMPARE(s->timelineGeneration(), 0);
+    QCOMPARE(int(s->journal().size()), asks);
+
+    // A fresh session given the same answers runs the same events.
+    auto again = session(asked, parse(R"({"id": "a1"})"), options);
+    answerAll(*again, answers);
+    QCOMPARE(eventsJson(*again), expected);
+}
+
+void tst_DebugSession::askMeSuggestsTheMocksAnswer()
+{
+    const Json config = parse(R"({"StateMachines": {"M": {"TestCases": {"Happy": {
+        "Fetch": "FetchMock"}}}},
+      "MockedResponses": {"FetchMock": {"0": {"Throw": {"Error": "Flaky", "Cause": "first"}},
+                                        "1": {"Return": {"value": 5}}}}})");
+    auto mocks = Sim::MockConfig::fromJson(config);
+    QVERIFY(mocks);
+    QVERIFY(mocks->selectTestCase("Happy"));
+    Sim::DebugSessionOptions options;
+    options.askMe = true;
+    options.askMeAllTasks = true;
+    options.execution.startTimeMillis = 1700000000000;
+    auto created = Sim::DebugSession::create(
+        parse(asked), parse(R"({"id": "a1"})"), options,
+        {std::make_shared<Sim::MockTaskExecutor>(*mocks), std::make_shared<Sim::SnsEmulator>()});
+    QVERIFY(created);
+    Sim::DebugSession &s = *created.value();
+    std::map<std::string, Sim::AskMeTask> byState;
+    while (s.continueRun() == PauseReason::AskMe) {
+        const Sim::AskMeTask task = s.frame().askMeTasks.at(0);
+        byState[task.stateName + "#" + std::to_string(task.invocation)] = task;
+        if (task.suggestedError)
+            s.failTask(task.id, task.suggestedError, task.suggestedCause);
+        else
+            s.answerTask(task.id, task.suggestedResult.value_or(Json::object()));
+    }
+    // The mock's throw, then its return after the retry; the emulated SNS publish; and the
+    // Store task that nothing answers is suggested nothing (answered with {}).
+    QCOMPARE(byState["Fetch#0"].suggestedError.value_or(""), std::string("Flaky"));
+    QCOMPARE(byState["Fetch#0"].suggestedCause.value_or(""), std::string("first"));
+    QCOMPARE(byState["Fetch#1"].suggestedResult.value_or(Json()), parse(R"({"value": 5})"));
+    QVERIFY(byState["Notify#0"].suggestedResult.value_or(Json()).contains("MessageId"));
+    QVERIFY(!byState["Store#0"].suggestedResult);
+    QCOMPARE(s.frame().executionStatus, std::string("SUCCEEDED"));
+    QCOMPARE(s.frame().output.value()[0], parse(R"({"got": 5, "stored": {}})"));
+}
+
+void tst_DebugSession::countdowns_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("leftMillis");
+    QTest::newRow("wait") << retries << "Pause" << int(Sim::Countdown::Kind::Wait) << 3000;
+    QTest::newRow("retryBackoff") << flaky << "Call" << int(Sim::Countdown::Kind::RetryBackoff)
+                                  << 4000;
+    QTest::newRow("waitsInIterations")
+        << mapInParallel << "Hold" << int(Sim::Countdown::Kind::Wait) << 5000;
+}
+
+void tst_DebugSession::countdowns()
+{
+    QFETCH(QString, definition);
+    QFETCH(QString, state);
+    QFETCH(int, kind);
+    QFETCH(int, leftMillis);
+    auto s = session(qPrintable(definition), parse(R"({"items": [1, 2]})"));
+    QVERIFY(s);
+    QVERIFY(s->frame().countdowns.empty());
+    // Step until the state counts down (other lines may be waiting too: a Parallel's branch).
+    auto find = [&](const Sim::DebugFrame &frame) -> std::optional<Sim::Countdown> {
+        for (const Sim::Countdown &c : frame.countdowns) {
+            if (c.stateName == state.toStdString() && int(c.kind) == kind)
+                return c;
+        }
+        return std::nullopt;
+    };
+    while (!find(s->frame()))
+        QVERIFY(s->stepEvent() != PauseReason::Finished);
+    const Sim::DebugFrame frame = s->frame();
+    const Sim::Countdown countdown = *find(frame);
+    // It starts as the event that set it happened, and ends when the clock says.
+    QCOMPARE(countdown.startedAtMillis, frame.nowMillis);
+    QCOMPARE(countdown.deadlineMillis - frame.nowMillis, std::int64_t(leftMillis));
+    // Once the clock got there, the countdown is gone.
+    while (s->nowMillis() < countdown.deadlineMillis)
+        QVERIFY(s->stepEvent() != PauseReason::Finished);
+    for (const Sim::Countdown &left : s->frame().countdowns)
+        QVERIFY(left.deadlineMillis > s->nowMillis());
+}
+
+void tst_DebugSession::errorDetailsPerVisit_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<Json>("errorDetails"); // of the state's last visit; null: none
+    QTest::newRow("retried")
+        << flaky << "Call"
+        << parse(R"({"error": "Flaky", "cause": "the first call fails", "retryIndex": 0,
+                    "retryBackoffIntervalSeconds": 4})");
+    QTest::newRow("caughtBySecondCatcher")
+        << caught << "Fan" << parse(R"({"error": "Boom", "cause": "bad", "catchIndex": 1})");
+    QTest::newRow("failedUncaught")
+        << caught << "Boom" << parse(R"({"error": "Boom", "cause": "bad"})");
+    QTest::newRow("noError") << caught << "Handler" << Json();
+}
+
+void tst_DebugSession::errorDetailsPerVisit()
+{
+    QFETCH(QString, definition);
+    QFETCH(QString, state);
+    QFETCH(Json, errorDetails);
+    auto s = session(qPrintable(definition), Json::object());
+    QVERIFY(s);
+    QCOMPARE(s->continueRun(), PauseReason::Finished);
+    std::optional<Sim::StateVisit> last;
+    for (const Sim::StateVisit &visit : s->visits()) {
+        if (visit.stateName == state.toStdString())
+            last = visit;
+    }
+    QVERIFY(last);
+    QCOMPARE(last->data.value("errorDetails", Json()), errorDetails);
+    // The context object as the state saw it on entry, and its line of execution.
+    QCOMPARE(last->context["State"]["Name"], Json(state.toStdString()));
+    QVERIFY(last->context["Execution"].contains("Id"));
+    QCOMPARE(last->lineIndex >= 0, state == "Boom");
 }
 
 void tst_DebugSession::mapInsideParallelShowsRunningIterations()

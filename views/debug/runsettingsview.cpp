@@ -220,7 +220,8 @@ void RunSettingsView::checkInput()
 
 void RunSettingsView::updateEnabled()
 {
-    const bool mock = m_tasks->currentIndex() == int(RunSettings::TaskResults::MockFile);
+    // Ask me takes an optional mock file: its answers prefill the questions.
+    const bool mock = m_tasks->currentIndex() != int(RunSettings::TaskResults::Emulated);
     m_mockFile->setEnabled(mock);
     m_browse->setEnabled(mock);
     m_testCase->setEnabled(mock);

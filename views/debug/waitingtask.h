@@ -19,6 +19,9 @@ struct WaitingTask
     QString stateName;
     Model::Json payload = Model::Json::object(); // what the task sent (its Parameters)
     Model::Json suggestedResult = Model::Json::object();
+    // AskMe: the error and cause the mock would have thrown (prefilled), and the resource.
+    QString suggestedError, suggestedCause;
+    QString resource;
     std::int64_t remainingMillis = -1; // -1: no timeout
     std::int64_t heartbeatRemainingMillis = -1;
 };

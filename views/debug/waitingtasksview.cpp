@@ -103,6 +103,14 @@ WaitingTasksView::WaitingTasksView(QWidget *parent)
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, &WaitingTasksView::showCurrent);
     connect(m_approve, &QPushButton::clicked, this, &WaitingTasksView::approve);
+    // The result is checked as it is typed: Approve / Return Result only sends valid JSON.
+    connect(m_result, &QPlainTextEdit::textChanged, this, [this] {
+        if (!current())
+            return;
+        const std::optional<QString> problem = resultProblem();
+        m_resultError->setText(problem.value_or(QString()));
+        m_approve->setEnabled(!problem);
+    });
     connect(m_reject, &QPushButton::clicked, this, [this] {
         if (const WaitingTask *task = current())
             Q_EMIT rejected(task->token, m_error->text().trimmed(), m_cause->text());
@@ -186,7 +194,8 @@ void WaitingTasksView::showCurrent()
     QString summary
         = token ? tr("<b>%1</b> waits for its task token to be sent back; %2.")
                       .arg(task->stateName.toHtmlEscaped(), timeLeft(*task))
-                : tr("<b>%1</b> asks you for its result.").arg(task->stateName.toHtmlEscaped());
+                : tr("<b>%1</b> (%2) asks you for its result: return it, or throw an error.")
+                      .arg(task->stateName.toHtmlEscaped(), task->resource.toHtmlEscaped());
     if (task->heartbeatRemainingMillis >= 0)
         summary += tr(" Heartbeat due in %1.").arg(countdownText(task->heartbeatRemainingMillis));
     m_summary->setText(summary);
@@ -195,8 +204,27 @@ void WaitingTasksView::showCurrent()
     if (task->token != m_shownToken) {
         m_result->setPlainText(QString::fromStdString(task->suggestedResult.dump(2)));
         m_resultError->clear();
+        m_error->setText(task->suggestedError);
+        m_cause->setText(task->suggestedCause);
+        m_error->setPlaceholderText(token ? QStringLiteral("Approval.Rejected")
+                                          : QStringLiteral("States.TaskFailed"));
         m_shownToken = task->token;
     }
+    m_approve->setEnabled(!resultProblem());
+}
+
+std::optional<QString> WaitingTasksView::resultProblem(Model::Json *value) const
+{
+    const std::string text = m_result->toPlainText().toStdString();
+    Model::JsonReadOptions options;
+    options.buildSourceMap = false;
+    Model::Result<Model::ParsedJson> read = Model::readJson(text, options);
+    if (!read)
+        return tr("The result is not valid JSON: %1")
+            .arg(QString::fromStdString(read.error().toString()));
+    if (value)
+        *value = std::move(read.value().value);
+    return std::nullopt;
 }
 
 void WaitingTasksView::approve()
@@ -204,17 +232,13 @@ void WaitingTasksView::approve()
     const WaitingTask *task = current();
     if (!task)
         return;
-    const std::string text = m_result->toPlainText().toStdString();
-    Model::JsonReadOptions options;
-    options.buildSourceMap = false;
-    Model::Result<Model::ParsedJson> read = Model::readJson(text, options);
-    if (!read) {
-        m_resultError->setText(tr("The result is not valid JSON: %1")
-                                   .arg(QString::fromStdString(read.error().toString())));
+    Model::Json value;
+    if (const std::optional<QString> problem = resultProblem(&value)) {
+        m_resultError->setText(*problem);
         return;
     }
     m_resultError->clear();
-    Q_EMIT approved(task->token, read.value().value);
+    Q_EMIT approved(task->token, value);
 }
 
 } // namespace Stepwise::Views

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -49,6 +50,8 @@ class WaitingTasksView : public QWidget
   private:
     void showCurrent();
     void approve();
+    // Why the typed result cannot be sent (not JSON), or none (then `value` holds it).
+    std::optional<QString> resultProblem(Model::Json *value = nullptr) const;
     const WaitingTask *current() const;
 
     std::vector<WaitingTask> m_tasks;
