@@ -5,11 +5,11 @@
 #include "app/gui/rundebugger.h"
 #include "app/gui/toolbaricons.h"
 #include "app/gui/validationrunner.h"
-#include "model/commands/groupstatescommand.h"
 #include "model/io/autosave.h"
 #include "model/io/documentio.h"
 #include "model/json/json.h"
 #include "views/canvas/canvasfollower.h"
+#include "model/modeling/modeling.h"
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
 #include "views/canvas/diagnosticoverlay.h"
@@ -593,20 +593,15 @@ bool MainWindow::openFile(const QString &givenPath, bool interactive)
 
 void MainWindow::groupSelection(bool intoMap)
 {
-    const std::vector<StateId> ids = m_canvas->selectedStates();
-    const QString why = Model::GroupStatesCommand::whyNot(*m_document.workflow(), ids);
-    if (!why.isEmpty()) {
-        statusBar()->showMessage(why, 6000);
+    using Container = Model::Modeling::Container;
+    Model::Result<StateId> container = m_canvas->scene()->modeling()->group(
+        m_canvas->selectedStates(), intoMap ? Container::Map : Container::Parallel);
+    if (!container) {
+        statusBar()->showMessage(QString::fromStdString(container.error().message), 6000);
         return;
     }
-    using Container = Model::GroupStatesCommand::Container;
-    const Model::ScopeId scope = m_document.workflow()->scopeOf(ids.front());
-    auto *command = new Model::GroupStatesCommand(&m_document, ids,
-                                                  intoMap ? Container::Map : Container::Parallel);
-    m_document.undoStack()->push(command);
     // Select the new container, as after adding a state.
-    if (StateId container = m_document.workflow()->findState(scope, command->containerName()))
-        m_canvas->selectState(container);
+    m_canvas->selectState(*container);
 }
 
 bool MainWindow::openTemplate(const QString &resourcePath)

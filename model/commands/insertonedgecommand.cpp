@@ -46,6 +46,11 @@ StateId InsertOnEdgeCommand::stateId() const
     return m_add ? m_add->stateId() : 0;
 }
 
+std::string InsertOnEdgeCommand::stateName() const
+{
+    return m_add ? m_add->name() : std::string();
+}
+
 void InsertOnEdgeCommand::redo()
 {
     if (isObsolete())

@@ -23,6 +23,8 @@ class InsertOnEdgeCommand : public QUndoCommand
 
     // The inserted state's id after redo().
     StateId stateId() const;
+    // The name the new state gets ("" when the transition does not exist).
+    std::string stateName() const;
 
     void redo() override;
 

@@ -69,4 +69,12 @@ std::vector<StateId> PasteCommand::stateIds() const
     return ids;
 }
 
+std::vector<std::string> PasteCommand::stateNames() const
+{
+    std::vector<std::string> names;
+    for (int i = 0; i < childCount(); ++i)
+        names.push_back(static_cast<const AddStateCommand *>(child(i))->name());
+    return names;
+}
+
 } // namespace Stepwise::Model

@@ -24,6 +24,8 @@ class PasteCommand : public QUndoCommand
 
     // The pasted states' ids after redo(), in the fragment's order.
     std::vector<StateId> stateIds() const;
+    // The names they get (taken ones made unique), in the same order.
+    std::vector<std::string> stateNames() const;
 };
 
 } // namespace Stepwise::Model

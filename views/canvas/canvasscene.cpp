@@ -1,16 +1,5 @@
 #include "views/canvas/canvasscene.h"
 
-#include "model/commands/addstatecommand.h"
-#include "model/commands/connectcommand.h"
-#include "model/commands/disconnectcommand.h"
-#include "model/commands/insertonedgecommand.h"
-#include "model/commands/movestatescommand.h"
-#include "model/commands/reconnectcommand.h"
-#include "model/commands/removestatescommand.h"
-#include "model/commands/renamestatecommand.h"
-#include "model/commands/setfieldcommand.h"
-#include "model/commands/setstartatcommand.h"
-#include "model/commands/transitionedit.h"
 #include "views/canvas/canvasstyle.h"
 #include "views/canvas/edgeitem.h"
 #include "views/canvas/laneitem.h"
@@ -101,6 +90,7 @@ QPainterPath fallbackRoute(const QRectF &from, const QRectF &to, bool self)
 CanvasScene::CanvasScene(Model::Document *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
+    , m_modeling(document)
 {
     // Items move and edges re-route all the time; keeping a BSP tree current costs more
     // than scanning a few thousand bounding rectangles per paint.
@@ -813,40 +803,30 @@ void CanvasScene::onLayoutReset()
 
 StateId CanvasScene::addState(StateType type, ScopeId scope, QPointF topLeft)
 {
-    const Model::Workflow &workflow = *m_document->workflow();
-    auto *command = new Model::AddStateCommand(
-        m_document, scope, workflow.uniqueName(scope, std::string(Model::toString(type))),
-        Model::AddStateCommand::defaultBody(type), topLeft);
-    m_document->undoStack()->push(command);
-    // A dropped command is deleted by the stack; only a live one has an id.
-    StateId id = m_document->undoStack()->command(m_document->undoStack()->index() - 1) == command
-                     ? command->stateId()
-                     : 0;
-    if (id != 0)
-        selectStates({id});
-    return id;
+    Model::Result<StateId> added = m_modeling.addState(scope, type, topLeft);
+    if (!added)
+        return 0;
+    selectStates({*added});
+    return *added;
 }
 
 StateId CanvasScene::insertOnEdge(EdgeItem *edge, StateType type, std::optional<QPointF> topLeft)
 {
     if (!edge || edge->role() != EdgeItem::Role::Transition)
         return 0;
-    auto *command = new Model::InsertOnEdgeCommand(m_document, edge->from(), edge->kind(),
-                                                   edge->index(), type, topLeft);
-    m_document->undoStack()->push(command);
-    StateId id = m_document->undoStack()->command(m_document->undoStack()->index() - 1) == command
-                     ? command->stateId()
-                     : 0;
-    if (id != 0)
-        selectStates({id});
-    return id;
+    Model::Result<StateId> added
+        = m_modeling.insertOnEdge(edge->from(), edge->kind(), edge->index(), type, topLeft);
+    if (!added)
+        return 0;
+    selectStates({*added});
+    return *added;
 }
 
 void CanvasScene::deleteSelection()
 {
     std::vector<StateId> states = selectedStates();
     if (!states.empty()) {
-        m_document->undoStack()->push(new Model::RemoveStatesCommand(m_document, states));
+        m_modeling.remove(states);
         return;
     }
     for (QGraphicsItem *item : selectedItems()) {
@@ -859,61 +839,41 @@ void CanvasScene::deleteSelection()
 
 void CanvasScene::renameState(StateId id, const QString &name)
 {
-    if (name.isEmpty() || !m_document->workflow()->contains(id))
-        return;
-    m_document->undoStack()->push(
-        new Model::RenameStateCommand(m_document, id, name.toStdString()));
+    m_modeling.rename(id, name.toStdString());
 }
 
 void CanvasScene::connectStates(StateId from, StateId to, TransitionKind kind)
 {
-    m_document->undoStack()->push(new Model::ConnectCommand(m_document, from, to, kind));
+    m_modeling.connect(from, to, kind);
 }
 
 void CanvasScene::reconnect(EdgeItem *edge, StateId target)
 {
     if (!edge || edge->role() != EdgeItem::Role::Transition)
         return;
-    const Model::Workflow &workflow = *m_document->workflow();
-    if (workflow.scopeOf(target) != workflow.scopeOf(edge->from()))
-        return;
-    m_document->undoStack()->push(new Model::ReconnectCommand(
-        m_document, edge->from(), edge->kind(), edge->index(), workflow.name(target)));
+    m_modeling.reconnect(edge->from(), edge->kind(), edge->index(), target);
 }
 
 void CanvasScene::disconnect(EdgeItem *edge)
 {
     if (!edge || edge->role() != EdgeItem::Role::Transition)
         return;
-    m_document->undoStack()->push(
-        new Model::DisconnectCommand(m_document, edge->from(), edge->kind(), edge->index()));
+    m_modeling.disconnect(edge->from(), edge->kind(), edge->index());
 }
 
 void CanvasScene::setStart(StateId id)
 {
-    m_document->undoStack()->push(new Model::SetStartAtCommand(m_document, id));
+    m_modeling.setStart(id);
 }
 
 void CanvasScene::addRetry(StateId id)
 {
-    Model::Json retry = m_document->workflow()->field(id, "Retry");
-    if (!retry.is_array())
-        retry = Model::Json::array();
-    retry.push_back(Model::Json{{"ErrorEquals", Model::Json::array({"States.ALL"})},
-                                {"IntervalSeconds", 1},
-                                {"MaxAttempts", 3},
-                                {"BackoffRate", 2}});
-    m_document->undoStack()->push(new Model::SetFieldCommand(m_document, id, "Retry", retry));
+    m_modeling.addRetrier(id);
 }
 
 void CanvasScene::autoLayout()
 {
-    std::map<StateId, std::optional<QPointF>> positions;
-    for (StateId id : m_document->workflow()->allStates())
-        positions[id] = std::nullopt;
-    auto *command = new Model::MoveStatesCommand(m_document, positions);
-    command->setText(tr("Auto-layout"));
-    m_document->undoStack()->push(command);
+    m_modeling.autoLayout();
 }
 
 void CanvasScene::beginRename(StateId id)
@@ -978,7 +938,7 @@ void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     }
     m_dragStart.clear();
     if (!positions.empty())
-        m_document->undoStack()->push(new Model::MoveStatesCommand(m_document, positions));
+        m_modeling.move(positions);
 }
 
 void CanvasScene::beginConnection(StateItem *from, QPointF scenePos)
@@ -1037,8 +997,7 @@ void CanvasScene::finishConnection(QPointF scenePos)
         return;
     }
     if (reconnecting) {
-        m_document->undoStack()->push(new Model::ReconnectCommand(
-            m_document, from, kind, index, workflow.name(target->stateId())));
+        m_modeling.reconnect(from, kind, index, target->stateId());
     } else {
         connectStates(from, target->stateId());
     }
@@ -1063,11 +1022,12 @@ void CanvasScene::showStateMenu(StateId id, const QPoint &screenPos)
         return;
     const StateType type = workflow.type(id);
     const ScopeId scope = workflow.scopeOf(id);
+    const Model::Rules rules = m_modeling.rules();
     QMenu menu;
     menu.addAction(tr("Rename"), this, [this, id] { beginRename(id); });
     menu.addAction(tr("Delete"), this, [this] { deleteSelection(); });
     QAction *start = menu.addAction(tr("Set as start"), this, [this, id] { setStart(id); });
-    start->setEnabled(workflow.startAt(scope) != workflow.name(id));
+    start->setEnabled(rules.canSetStart(id).ok());
     menu.addSeparator();
     auto addTargets = [&](QMenu *sub, TransitionKind kind) {
         for (StateId other : workflow.states(scope)) {
@@ -1077,12 +1037,12 @@ void CanvasScene::showStateMenu(StateId id, const QPoint &screenPos)
                            [this, id, other, kind] { connectStates(id, other, kind); });
         }
     };
-    if (Model::TransitionEdit::allows(type, TransitionKind::Next))
+    if (rules.canHaveTransition(id, TransitionKind::Next))
         addTargets(menu.addMenu(type == StateType::Choice ? tr("Add rule to") : tr("Next")),
                    type == StateType::Choice ? TransitionKind::ChoiceRule : TransitionKind::Next);
     if (type == StateType::Choice)
         addTargets(menu.addMenu(tr("Default to")), TransitionKind::Default);
-    if (Model::TransitionEdit::allows(type, TransitionKind::Catch)) {
+    if (rules.canHaveTransition(id, TransitionKind::Catch)) {
         addTargets(menu.addMenu(tr("Add catch to")), TransitionKind::Catch);
         menu.addAction(tr("Add retry"), this, [this, id] { addRetry(id); });
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/document.h"
+#include "model/modeling/modeling.h"
 #include "views/layout/graphlayout.h"
 
 #include <QGraphicsScene>
@@ -24,8 +25,8 @@ class StateItem;
 // The workflow drawn as one scene, built from a Document: an item per state (keyed by id),
 // lanes for Parallel branches and Map processors, edges for every transition. It follows
 // the Workflow and Layout signals incrementally (layout work is batched until the current
-// edit completes) and rebuilds everything on modelReset. Every user edit becomes a command
-// on the document's undo stack; items never change the model themselves.
+// edit completes) and rebuilds everything on modelReset. Every user edit goes through the
+// document's Modeling (rules, then an undoable command); items never change the model.
 //
 // Positions: the Layout holds the top-left of each state placed by hand, in its scope's
 // coordinates (the scene for the root, the lane's content for nested states); the others
@@ -39,6 +40,7 @@ class CanvasScene : public QGraphicsScene
     ~CanvasScene() override;
 
     Model::Document *document() const { return m_document; }
+    Model::Modeling *modeling() { return &m_modeling; }
 
     StateItem *stateItem(Model::StateId id) const;
     LaneItem *laneItem(Model::ScopeId scope) const;
@@ -64,7 +66,7 @@ class CanvasScene : public QGraphicsScene
     // Milliseconds the last full layout took and whether Graphviz did it.
     double lastLayoutMs() const { return m_lastLayoutMs; }
 
-    // Edits, each one command.
+    // Edits, each one undo step (refused ones change nothing).
     Model::StateId addState(Model::StateType type, Model::ScopeId scope, QPointF topLeft);
     Model::StateId insertOnEdge(EdgeItem *edge, Model::StateType type,
                                 std::optional<QPointF> topLeft = std::nullopt);
@@ -139,6 +141,7 @@ class CanvasScene : public QGraphicsScene
     void onLayoutReset();
 
     Model::Document *m_document;
+    Model::Modeling m_modeling;
     std::unordered_map<Model::StateId, StateItem *> m_states;
     std::unordered_map<Model::ScopeId, ScopeView> m_scopes;
     MarkerItem *m_startMarker = nullptr;

@@ -1,9 +1,5 @@
 #include "views/canvas/canvasview.h"
 
-#include "model/commands/addstatecommand.h"
-#include "model/commands/connectcommand.h"
-#include "model/commands/movestatescommand.h"
-#include "model/commands/pastecommand.h"
 #include "model/json/jsonreader.h"
 #include "model/json/jsonwriter.h"
 #include "views/canvas/canvasscene.h"
@@ -353,7 +349,7 @@ void CanvasView::nudgeSelection(QPointF delta)
     for (StateId id : m_scene->selectedStates())
         positions[id] = m_scene->statePosition(id) + delta;
     if (!positions.empty())
-        m_document->undoStack()->push(new Model::MoveStatesCommand(m_document, positions, true));
+        m_scene->modeling()->move(positions, true);
 }
 
 // --- editing --------------------------------------------------------------------------------
@@ -460,10 +456,10 @@ void CanvasView::paste()
         positions[it.key()] = anchor + offset;
         row += CanvasStyle::kStateHeight + 40;
     }
-    auto *command = new Model::PasteCommand(m_document, scope, fragment, positions);
-    m_document->undoStack()->push(command);
-    if (m_document->undoStack()->command(m_document->undoStack()->index() - 1) == command)
-        m_scene->selectStates(command->stateIds());
+    Model::Result<std::vector<StateId>> pasted
+        = m_scene->modeling()->paste(scope, fragment, positions);
+    if (pasted)
+        m_scene->selectStates(*pasted);
 }
 
 void CanvasView::addState(StateType type)
@@ -481,22 +477,12 @@ void CanvasView::addState(StateType type)
             m_scene->insertOnEdge(next, type, at);
             return;
         }
-        const Model::ScopeId scope = workflow.scopeOf(after);
         const QPointF at = m_scene->statePosition(after)
                            + QPointF(0, m_scene->stateItem(after)->size().height() + 60);
-        const bool canContinue = workflow.type(after) != StateType::Succeed
-                                 && workflow.type(after) != StateType::Fail
-                                 && workflow.type(after) != StateType::Choice;
-        m_document->undoStack()->beginMacro(
-            tr("Add %1 after %2")
-                .arg(QString::fromUtf8(Model::toString(type).data()),
-                     QString::fromStdString(workflow.name(after))));
-        StateId added = m_scene->addState(type, scope, at);
-        if (added != 0 && canContinue)
-            m_scene->connectStates(after, added);
-        m_document->undoStack()->endMacro();
-        if (added != 0)
-            selectState(added);
+        // Joined to `after` by a Next when it can take one; one undo step.
+        Model::Result<StateId> added = m_scene->modeling()->addStateAfter(after, type, at);
+        if (added)
+            selectState(*added);
         return;
     }
     // Below everything in the root scope.

@@ -1,6 +1,5 @@
 #include "views/editor/asleditor.h"
 
-#include "model/commands/replacedocumentcommand.h"
 #include "model/document.h"
 #include "model/io/yamlconvert.h"
 #include "model/json/jsonwriter.h"
@@ -24,6 +23,7 @@ using Model::StateId;
 AslEditor::AslEditor(Model::Document *document, QWidget *parent)
     : QPlainTextEdit(parent)
     , m_document(document)
+    , m_modeling(document)
     , m_highlighter(new JsonHighlighter(this->document()))
     , m_yamlHighlighter(new YamlHighlighter(this->document()))
     , m_lineNumbers(new LineNumberArea(this))
@@ -164,11 +164,9 @@ void AslEditor::applyPendingText()
     }
     const bool hadError = m_parseError.has_value();
     m_parseError.reset();
-    if (parsed->value != m_document->workflow()->toJson()) {
-        m_applying = true;
-        m_document->undoStack()->push(new Model::ReplaceDocumentCommand(m_document, parsed->value));
-        m_applying = false;
-    }
+    m_applying = true;
+    m_modeling.replaceDefinition(parsed->value); // refused when the definition is unchanged
+    m_applying = false;
     reindex(std::move(parsed->sourceMap));
     if (hadError)
         Q_EMIT parseStatusChanged();

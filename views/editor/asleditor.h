@@ -3,6 +3,7 @@
 #include "model/asl/workflow.h"
 #include "model/io/documentio.h"
 #include "model/json/jsonreader.h"
+#include "model/modeling/modeling.h"
 #include "model/validation/diagnostic.h"
 #include "views/canvas/runstatus.h"
 #include "views/editor/textoffsets.h"
@@ -110,6 +111,7 @@ class AslEditor : public QPlainTextEdit
     };
 
     Model::Document *m_document;
+    Model::Modeling m_modeling;
     JsonHighlighter *m_highlighter;
     YamlHighlighter *m_yamlHighlighter;
     Model::FileFormat m_format = Model::FileFormat::Json;

@@ -1,8 +1,5 @@
 #include "views/inspector/inspectorview.h"
 
-#include "model/commands/renamestatecommand.h"
-#include "model/commands/setdocumentfieldcommand.h"
-#include "model/commands/setfieldcommand.h"
 #include "model/document.h"
 #include "views/inspector/collapsiblesection.h"
 #include "views/inspector/fieldeditor.h"
@@ -32,6 +29,7 @@ bool isStructural(const std::string &key)
 InspectorView::InspectorView(Model::Document *document, QWidget *parent)
     : QScrollArea(parent)
     , m_document(document)
+    , m_modeling(document)
 {
     setObjectName(QStringLiteral("inspector"));
     setWidgetResizable(true);
@@ -218,8 +216,7 @@ void InspectorView::buildWorkflowForm(QWidget *form, QVBoxLayout *layout)
         const std::string key = spec.key;
         connect(editor, &FieldEditor::edited, this,
                 [this, key](const std::optional<Model::Json> &value) {
-                    m_document->undoStack()->push(
-                        new Model::SetDocumentFieldCommand(m_document, key, value));
+                    m_modeling.setDocumentField(key, value);
                 });
         section->addWidget(editor);
         m_editors.push_back(editor);
@@ -263,22 +260,8 @@ void InspectorView::applyEdit(const std::string &key, const std::optional<Model:
 {
     if (m_state == 0)
         return;
-    Model::Workflow *workflow = m_document->workflow();
-    QUndoStack *stack = m_document->undoStack();
-    // Next and End exclude each other: setting one removes the other in the same step.
-    const std::string other = key == "Next" ? "End" : key == "End" ? "Next" : std::string();
-    if (value && !other.empty() && workflow->hasField(m_state, other)) {
-        stack->beginMacro(
-            tr("Set %1 of %2")
-                .arg(QString::fromStdString(key), QString::fromStdString(workflow->name(m_state))));
-        stack->push(new Model::SetFieldCommand(m_document, m_state, key, value));
-        stack->push(new Model::SetFieldCommand(m_document, m_state, other, std::nullopt));
-        stack->endMacro();
-        return;
-    }
-    auto *command = new Model::SetFieldCommand(m_document, m_state, key, value);
-    command->setMergeTag(mergeTag.toStdString());
-    stack->push(command);
+    // Setting Next removes End (and the other way round) in the same step: Modeling's rule.
+    m_modeling.setField(m_state, key, value, mergeTag.toStdString());
 }
 
 void InspectorView::applyRename()
@@ -289,16 +272,13 @@ void InspectorView::applyRename()
     const std::string name = m_name->text().toStdString();
     if (name == workflow->name(m_state))
         return;
-    const StateId existing = workflow->findState(workflow->scopeOf(m_state), name);
-    if (name.empty() || (existing != 0 && existing != m_state)) {
-        m_nameError->setText(name.empty()
-                                 ? tr("A state needs a name")
-                                 : tr("Another state is already named \"%1\"").arg(m_name->text()));
+    if (Model::Result<bool> allowed = m_modeling.rules().canRename(m_state, name); !allowed) {
+        m_nameError->setText(QString::fromStdString(allowed.error().message));
         m_nameError->show();
         return;
     }
     m_nameError->hide();
-    m_document->undoStack()->push(new Model::RenameStateCommand(m_document, m_state, name));
+    m_modeling.rename(m_state, name);
 }
 
 } // namespace Stepwise::Views

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/asl/workflow.h"
+#include "model/modeling/modeling.h"
 
 #include <QScrollArea>
 
@@ -48,6 +49,7 @@ class InspectorView : public QScrollArea
     std::vector<std::string> fieldsToShow() const;
 
     Model::Document *m_document;
+    Model::Modeling m_modeling;
     Model::StateId m_state = 0;
     std::vector<std::string> m_shown;
     std::vector<FieldEditor *> m_editors;
