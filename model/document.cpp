@@ -14,4 +14,10 @@ void Document::setFilePath(const QString &path)
     Q_EMIT filePathChanged(path);
 }
 
+void Document::finishLoading(const QString &path)
+{
+    setFilePath(path);
+    Q_EMIT loaded(path);
+}
+
 } // namespace Stepwise::Model

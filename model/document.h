@@ -26,11 +26,17 @@ class Document : public QObject
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path);
+    // Called by loadDocument once a file has replaced the whole workflow and layout: sets the
+    // path and tells every view at once, so no one has to reset them by hand.
+    void finishLoading(const QString &path);
     // True when there are edits since the last load or save.
     bool isModified() const { return !m_undoStack.isClean(); }
 
   Q_SIGNALS:
     void filePathChanged(const QString &path);
+    // A file was opened (or recovered) into this document: views drop their selection, pick
+    // the text format of the path and lay out the new states.
+    void loaded(const QString &path);
 
   private:
     Workflow m_workflow;

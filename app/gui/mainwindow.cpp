@@ -8,8 +8,8 @@
 #include "model/io/autosave.h"
 #include "model/io/documentio.h"
 #include "model/json/json.h"
-#include "views/canvas/canvasfollower.h"
 #include "model/modeling/modeling.h"
+#include "views/canvas/canvasfollower.h"
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
 #include "views/canvas/diagnosticoverlay.h"
@@ -578,14 +578,9 @@ bool MainWindow::openFile(const QString &givenPath, bool interactive)
         RecentFiles::add(path);
         updateRecentMenu();
     }
+    // The views reset themselves on Document::loaded; the window keeps its own bookkeeping.
     m_autosave->discard();
     updateTitle();
-    m_inspector->setState(0);
-    // YAML files are shown and edited as YAML.
-    m_editor->setTextFormat(Model::formatForPath(path));
-    // States without a saved position are placed by the canvas's auto-layout.
-    m_canvas->scene()->flush();
-    m_canvas->fitToView();
     validateNow();
     statusBar()->showMessage(tr("Opened %1").arg(displayName()), 4000);
     return true;
@@ -759,7 +754,6 @@ void MainWindow::offerRecovery()
         }
         m_untitledName = latest.originalPath.isEmpty() ? tr("Recovered") : QString();
         updateTitle();
-        m_canvas->fitToView();
         validateNow();
     }
     for (const Model::RecoveryEntry &entry : entries)

@@ -129,6 +129,11 @@ RunDebugger::RunDebugger(QMainWindow *window, Model::Document *document, Views::
     for (auto signal : {&Model::Workflow::stateAdded, &Model::Workflow::stateMoved})
         connect(workflow, signal, this, [this] { m_presenter.invalidate(); });
     connect(workflow, &Model::Workflow::stateRemoved, this, [this] { m_presenter.invalidate(); });
+    // Another file opened: the run belonged to the definition it replaced.
+    connect(m_document, &Model::Document::loaded, this, [this] {
+        if (hasRun())
+            stop();
+    });
     connect(m_document, &Model::Document::filePathChanged, this, [this](const QString &path) {
         m_settings->setInputText(RunInputs::initialInput(path));
         m_settings->setRecentInputs(RunInputs::recentInputs(path));

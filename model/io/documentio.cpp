@@ -87,7 +87,7 @@ Result<bool> loadDocument(Document &document, const QString &path)
     }
     document.layout()->fromSidecar(sidecar, *document.workflow());
     document.undoStack()->setClean();
-    document.setFilePath(path);
+    document.finishLoading(path);
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include "model/json/jsonreader.h"
 #include "testdata.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +25,7 @@ class tst_DocumentIo : public QObject
     void saveAndReopenKeepsAslAndLayout();
     void failedSaveKeepsDocumentModified();
     void brokenFileLeavesDocumentUntouched();
+    void openingAFileTellsEveryViewOnce();
     void autosaveIsRecoverableAfterCrash();
     void cleanEndLeavesNothingToRecover();
 };
@@ -180,12 +182,27 @@ void tst_DocumentIo::brokenFileLeavesDocumentUntouched()
     file.close();
     Document document;
     document.workflow()->load(Json::parse(R"({"StartAt":"A","States":{"A":{"Type":"Succeed"}}})"));
+    QSignalSpy announced(&document, &Document::loaded);
     Result<bool> loaded = loadDocument(document, path);
     QVERIFY(!loaded.ok());
+    // Nothing was opened, so no view is told to reset.
+    QCOMPARE(announced.count(), 0);
     QCOMPARE(loaded.error().location.line, 4);
     QCOMPARE(QString::fromStdString(loaded.error().location.file), path);
     QCOMPARE(document.workflow()->allStates().size(), size_t(1));
     QVERIFY(document.filePath().isEmpty());
+}
+
+void tst_DocumentIo::openingAFileTellsEveryViewOnce()
+{
+    const QString timer = QStringLiteral(STEPWISE_SOURCE_DIR "/resources/examples/timer.asl.json");
+    Document document;
+    QSignalSpy announced(&document, &Document::loaded);
+    QVERIFY(loadDocument(document, timer).ok());
+    QCOMPARE(announced.count(), 1);
+    QCOMPARE(announced.at(0).at(0).toString(), timer);
+    // The path is already the document's when the views hear of it.
+    QCOMPARE(document.filePath(), timer);
 }
 
 void tst_DocumentIo::autosaveIsRecoverableAfterCrash()

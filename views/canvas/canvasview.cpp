@@ -1,7 +1,9 @@
 #include "views/canvas/canvasview.h"
 
+#include "model/document.h"
 #include "model/json/jsonreader.h"
 #include "model/json/jsonwriter.h"
+#include "views/canvas/canvasfollower.h"
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasstyle.h"
 #include "views/canvas/edgeitem.h"
@@ -54,6 +56,12 @@ CanvasView::CanvasView(Model::Document *document, QWidget *parent)
     connect(m_scene, &QGraphicsScene::selectionChanged, this,
             [this] { Q_EMIT selectionChanged(m_scene->selectedStates()); });
     connect(m_scene, &CanvasScene::layoutUpdated, this, &CanvasView::updateSceneRect);
+    // States without a saved position are placed by the auto-layout; a large diagram opens
+    // readable around its StartAt instead of fitted into an unreadable column.
+    connect(m_document, &Model::Document::loaded, this, [this] {
+        m_scene->flush();
+        CanvasFollower::showReadable(this);
+    });
     updateSceneRect();
 }
 

@@ -45,6 +45,9 @@ AslEditor::AslEditor(Model::Document *document, QWidget *parent)
     m_refresh.setInterval(0);
     connect(&m_refresh, &QTimer::timeout, this, &AslEditor::refreshFromModel);
 
+    // YAML files are shown and edited as YAML.
+    connect(m_document, &Model::Document::loaded, this,
+            [this](const QString &path) { setTextFormat(Model::formatForPath(path)); });
     connect(this, &QPlainTextEdit::textChanged, this, &AslEditor::onTextEdited);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &AslEditor::onCursorMoved);
     connect(this, &QPlainTextEdit::blockCountChanged, this,

@@ -58,6 +58,8 @@ InspectorView::InspectorView(Model::Document *document, QWidget *parent)
             m_state = 0;
         rebuild();
     });
+    // A newly opened file starts with nothing selected: the machine's own fields.
+    connect(m_document, &Model::Document::loaded, this, [this] { setState(0); });
     rebuild();
 }
 
