@@ -127,6 +127,8 @@ void MainWindow::createViews()
     resizeDocks({m_editorDock, m_problemsDock}, {640, 420}, Qt::Horizontal);
     resizeDocks({m_editorDock}, {260}, Qt::Vertical);
     m_debugger = new RunDebugger(this, &m_document, m_canvas, m_editor);
+    // The Inspector keeps room for its form above the run docks.
+    resizeDocks({m_inspectorDock, m_debugger->runDock()}, {430, 330}, Qt::Vertical);
 }
 
 QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *content,

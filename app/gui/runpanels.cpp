@@ -58,7 +58,9 @@ RunPanels::RunPanels(QMainWindow *window)
     m_historyDock->raise();
     m_status = new QLabel(tr("Not running"));
     m_status->setObjectName(QStringLiteral("runStatus"));
-    window->statusBar()->addWidget(m_status);
+    // Permanent, at the left of the file name: a temporary message ("Opened ...") would
+    // otherwise be drawn over it.
+    window->statusBar()->insertPermanentWidget(0, m_status);
 }
 
 QList<QDockWidget *> RunPanels::docks() const

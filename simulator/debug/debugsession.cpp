@@ -103,9 +103,11 @@ DebugSession::create(const Json &definition, Json input, DebugSessionOptions opt
     for (auto &executor : executors)
         session->m_execution->addTaskExecutor(std::move(executor));
     session->m_execution->addTaskExecutor(session->m_askLast);
-    DebugSession *self = session.get();
-    session->m_execution->setEventListener(
-        [self](const HistoryEvent &event) { self->onEvent(event); });
+    std::vector<int> tableIndex;
+    for (const CompiledState &state : session->m_machine->states())
+        tableIndex.push_back(session->m_table->find(state.name));
+    session->m_frames->setEngineStates(std::move(tableIndex));
+    session->updateEventListener();
     session->takeCheckpoint();
     return session;
 }
@@ -135,6 +137,7 @@ Model::Result<int> DebugSession::setBreakpoint(Breakpoint breakpoint)
     breakpoint.id = m_nextBreakpointId++;
     entry.breakpoint = std::move(breakpoint);
     m_breakpoints.push_back(std::move(entry));
+    updateEventListener();
     return m_breakpoints.back().breakpoint.id;
 }
 
@@ -145,6 +148,7 @@ bool DebugSession::removeBreakpoint(int id)
     if (it == m_breakpoints.end())
         return false;
     m_breakpoints.erase(it);
+    updateEventListener();
     return true;
 }
 
@@ -181,6 +185,19 @@ void DebugSession::setAskMe(bool on, bool allTasks)
 }
 
 // ---- events and checkpoints -------------------------------------------------------------
+
+void DebugSession::updateEventListener()
+{
+    // A run that keeps neither events nor visits (Express, millions of events) takes the
+    // engine's light events: the canvas needs which state, not the payloads. A breakpoint
+    // condition reads the state's input from its entered event.
+    bool withDetails = m_options.keepEvents || m_options.keepStages;
+    for (const BreakpointEntry &entry : m_breakpoints)
+        withDetails = withDetails || entry.condition;
+    DebugSession *self = this;
+    m_execution->setEventListener([self](const HistoryEvent &event) { self->onEvent(event); },
+                                  withDetails);
+}
 
 void DebugSession::onEvent(const HistoryEvent &event)
 {
@@ -335,8 +352,9 @@ PauseReason DebugSession::pausePointAfter(const HistoryEvent &event, const std::
         return PauseReason::Error;
     const bool entered = endsWith(type, "StateEntered");
     const bool exited = !entered && endsWith(type, "StateExited");
-    if (entered || exited) {
-        const std::string name = stringField(detailsOf(event), "name");
+    if ((entered || exited) && (!runTo.empty() || !m_breakpoints.empty())) {
+        const std::string &name = event.state >= 0 ? m_machine->state(event.state).name
+                                                   : stringField(detailsOf(event), "name");
         if (entered && !runTo.empty() && name == runTo)
             return PauseReason::RunToHere;
         const Breakpoint::When when

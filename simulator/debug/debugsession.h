@@ -157,6 +157,7 @@ class DebugSession
     PauseReason stopReason() const;
     bool stepOne();
     void onEvent(const HistoryEvent &event);
+    void updateEventListener();
     PauseReason pausePointAfter(const HistoryEvent &event, const std::string &runTo);
     bool conditionMatches(const BreakpointEntry &entry, const HistoryEvent &event) const;
     void rewindTo(std::int64_t eventIndex);

@@ -64,6 +64,18 @@ void FrameBuilder::reset()
     m_cause.reset();
 }
 
+void FrameBuilder::setEngineStates(std::vector<int> tableIndexOfEngineState)
+{
+    m_engineStates = std::move(tableIndexOfEngineState);
+}
+
+int FrameBuilder::stateOf(const HistoryEvent &event, const Json *details) const
+{
+    if (event.state >= 0 && static_cast<size_t>(event.state) < m_engineStates.size())
+        return m_engineStates[static_cast<size_t>(event.state)];
+    return m_table->find(stringField(details, "name"));
+}
+
 int FrameBuilder::ownerOf(std::int64_t eventId) const
 {
     if (eventId <= 0 || eventId >= static_cast<std::int64_t>(m_owner.size()))
@@ -87,7 +99,7 @@ void FrameBuilder::apply(const HistoryEvent &event)
     int owner = previousOwner;
 
     if (endsWith(type, "StateEntered")) {
-        owner = m_table->find(stringField(details, "name"));
+        owner = stateOf(event, details);
         if (owner >= 0) {
             enter(owner, event.id, event.previousEventId);
             // A Fail state does no work: its line fails as it enters.
@@ -95,7 +107,7 @@ void FrameBuilder::apply(const HistoryEvent &event)
                 leave(owner, StateRunStatus::Failed);
         }
     } else if (endsWith(type, "StateExited")) {
-        owner = m_table->find(stringField(details, "name"));
+        owner = stateOf(event, details);
         if (owner >= 0) {
             std::string &pending = m_pendingError[static_cast<size_t>(owner)];
             if (!pending.empty()) {

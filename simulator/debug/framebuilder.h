@@ -22,6 +22,9 @@ class FrameBuilder
 
     void reset();
     void apply(const HistoryEvent &event);
+    // Live runs: the table's index of each engine state (HistoryEvent::state), so state
+    // events need no details to be placed.
+    void setEngineStates(std::vector<int> tableIndexOfEngineState);
     // The live engine knows which Choice rule matched (-1: Default); the history does not
     // when a rule and Default lead to the same state.
     void setChoiceHint(std::int64_t enteredEventId, int ruleIndex);
@@ -49,7 +52,10 @@ class FrameBuilder
     void endContainer(int container, StateRunStatus status);
     void endAll(StateRunStatus status);
 
+    int stateOf(const HistoryEvent &event, const Model::Json *details) const;
+
     std::shared_ptr<const StateTable> m_table;
+    std::vector<int> m_engineStates;
     std::vector<StateRun> m_states;
     std::vector<std::string> m_pendingError; // per state: the error of a failure not yet handled
     std::vector<std::string> m_caughtError;  // per state: the error its last Catch took

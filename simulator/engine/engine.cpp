@@ -29,6 +29,7 @@ Execution::Engine::Engine(Execution &execution)
     : x(execution)
     , rt(*execution.m_runtime)
     , m(*execution.m_machine)
+    , m_runnable(execution.m_runtime->runnable)
 {}
 
 std::string Execution::Engine::roleArn() const

@@ -35,14 +35,18 @@ class Execution::Engine
     {
         const std::int64_t id = reserveEvent(ti, type, chain);
         if (id > 0 && recordsEvents())
-            record(id, m_previousEventId, type, details());
+            record(id, m_previousEventId, type, needsDetails(type) ? details() : Model::Json(),
+                   T(ti).state);
         return id;
     }
     std::int64_t emitPlain(int ti, HistoryEventType type, bool chain = true);
     // Counts the event (and fails the execution at the history limit); 0: not emitted.
     std::int64_t reserveEvent(int ti, HistoryEventType type, bool chain);
     bool recordsEvents() const;
-    void record(std::int64_t id, std::int64_t previous, HistoryEventType type, Model::Json details);
+    // Whoever reads the event needs its details (see Execution::setEventListener).
+    bool needsDetails(HistoryEventType type) const;
+    void record(std::int64_t id, std::int64_t previous, HistoryEventType type, Model::Json details,
+                int state);
     void start();
     void finishExecution(int ti, ExecutionStatus status);
     void emitIterationEvent(int ti, HistoryEventType type);
@@ -116,7 +120,7 @@ class Execution::Engine
     Runtime &rt;
     const CompiledMachine &m;
     std::int64_t m_previousEventId = 0; // reserveEvent()'s answer for record()
-    std::vector<int> m_runnable;        // pickThread()'s scratch list
+    std::vector<int> &m_runnable;       // pickThread()'s scratch list (Runtime::runnable)
 };
 
 // Shared by the engine's parts.

@@ -80,15 +80,33 @@ bool Execution::Engine::recordsEvents() const
     return x.m_options.recordHistory || x.m_listener;
 }
 
-void Execution::Engine::record(std::int64_t id, std::int64_t previous, HistoryEventType type,
-                               Json details)
+bool Execution::Engine::needsDetails(HistoryEventType type) const
 {
-    HistoryEvent event;
-    event.id = id;
-    event.previousEventId = previous;
-    event.timestampMillis = rt.now;
-    event.type = type;
-    event.details = std::move(details);
+    if (x.m_options.recordHistory || x.m_listenerDetails)
+        return true;
+    // What a reader of light events still needs: errors, Map iterations' names, the end.
+    static const std::vector<bool> kept = [] {
+        std::vector<bool> table;
+        for (int t = 0; t <= static_cast<int>(HistoryEventType::WaitStateExited); ++t) {
+            const std::string_view name = toString(static_cast<HistoryEventType>(t));
+            auto endsWith = [&](std::string_view tail) {
+                return name.size() >= tail.size() && name.substr(name.size() - tail.size()) == tail;
+            };
+            table.push_back(endsWith("Failed") || endsWith("TimedOut") || endsWith("Aborted")
+                            || name.substr(0, 9) == "Execution"
+                            || name.substr(0, 12) == "MapIteration");
+        }
+        return table;
+    }();
+    const auto index = static_cast<size_t>(type);
+    return index >= kept.size() || kept[index];
+}
+
+void Execution::Engine::record(std::int64_t id, std::int64_t previous, HistoryEventType type,
+                               Json details, int state)
+{
+    // One allocation less than a default-constructed event: light events have null details.
+    HistoryEvent event{id, previous, rt.now, type, std::move(details), state};
     if (x.m_listener)
         x.m_listener(event);
     if (x.m_options.recordHistory)

@@ -81,8 +81,10 @@ void Execution::addTaskExecutor(std::shared_ptr<TaskExecutor> executor)
     m_executors.push_back(std::move(executor));
 }
 
-void Execution::setEventListener(std::function<void(const HistoryEvent &)> listener)
+void Execution::setEventListener(std::function<void(const HistoryEvent &)> listener,
+                                 bool withDetails)
 {
+    m_listenerDetails = withDetails;
     m_listener = std::move(listener);
 }
 

@@ -79,8 +79,12 @@ class Execution
 
     // Consulted in the order added for each Task; the first to answer wins.
     void addTaskExecutor(std::shared_ptr<TaskExecutor> executor);
-    // Called for every event as it happens (also when history is not recorded).
-    void setEventListener(std::function<void(const HistoryEvent &)> listener);
+    // Called for every event as it happens (also when history is not recorded). Without
+    // `withDetails` (and no recorded history) the listener gets state events without their
+    // details (HistoryEvent::state names the state; payloads are not serialised, which is
+    // most of an event's cost); failures, Map iterations and the execution's end keep theirs.
+    void setEventListener(std::function<void(const HistoryEvent &)> listener,
+                          bool withDetails = true);
 
     // Advances by exactly one history event; false once the execution has ended, or while
     // it waits for task tokens only the caller can send (ExecutionOptions::callbacksFromCaller).
@@ -140,6 +144,7 @@ class Execution
     ExecutionOptions m_options;
     std::vector<std::shared_ptr<TaskExecutor>> m_executors;
     std::function<void(const HistoryEvent &)> m_listener;
+    bool m_listenerDetails = true;
     std::unique_ptr<Runtime> m_runtime;
 };
 

@@ -171,8 +171,11 @@ struct Execution::Runtime
     ContextKey contextKey;
     Model::Json mapContext; // $$.Map while an ItemSelector runs, kept for the next item
     std::string executionArn;
-    std::vector<int> invocations;                 // per state: task calls so far
-    std::int64_t callerAsks = 0;                  // plain Tasks that asked the caller so far
+    std::vector<int> invocations; // per state: task calls so far
+    std::int64_t callerAsks = 0;  // plain Tasks that asked the caller so far
+    // The scheduler's scratch list, kept here so that stepping one event at a time (an
+    // Engine per step) allocates nothing.
+    std::vector<int> runnable;
     std::vector<std::string> unansweredCallbacks; // states still waiting when it ended
 };
 

@@ -102,6 +102,9 @@ struct HistoryEvent
     std::int64_t timestampMillis = 0;
     HistoryEventType type = HistoryEventType::ExecutionStarted;
     Model::Json details = Model::Json::object();
+    // The engine's index of the state whose line emitted the event (CompiledMachine::state);
+    // -1 for events read from a history.
+    int state = -1;
 
     std::string_view typeName() const { return toString(type); }
     // {"timestamp", "type", "id", "previousEventId", "<xxx>EventDetails": {...}} with the

@@ -152,6 +152,16 @@ void tst_RunController::scaledClockPacesAWait()
                && f.nowMillis > f.startMillis;
     });
     QCOMPARE(mid.state("Wait")->status, Sim::StateRunStatus::Running);
+    // The Wait counts down as the frames come: its deadline stays, the clock moves towards it.
+    QCOMPARE(mid.countdowns.size(), size_t(1));
+    const Sim::Countdown countdown = mid.countdowns[0];
+    QCOMPARE(countdown.deadlineMillis - countdown.startedAtMillis, std::int64_t(10000));
+    const Sim::DebugFrame later = waitForFrame(controller, [&](const Sim::DebugFrame &f) {
+        return !f.countdowns.empty() && f.nowMillis > mid.nowMillis;
+    });
+    QCOMPARE(later.countdowns.at(0).deadlineMillis, countdown.deadlineMillis);
+    QVERIFY(later.countdowns[0].deadlineMillis - later.nowMillis
+            < countdown.deadlineMillis - mid.nowMillis);
     const Sim::DebugFrame end = waitForFrame(
         controller, [](const Sim::DebugFrame &f) { return f.paused == PauseReason::Finished; });
     QCOMPARE(end.executionStatus, std::string("SUCCEEDED"));
