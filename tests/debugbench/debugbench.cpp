@@ -228,13 +228,20 @@ int main(int argc, char **argv)
     debugger->stop();
 
     // 4. Frames per second on the 1,000-state graph during a live run.
+    // Made runnable to its end: the Choices read $.n, so no state replaces its input (the
+    // Tasks and Parallels discard their results, the Passes' results go beside it).
     Model::Json big = Tests::generateWorkflow(1000);
     for (auto it = big["States"].begin(); it != big["States"].end(); ++it) {
-        if (it.value().value("Type", "") == "Task") {
+        const std::string type = it.value().value("Type", "");
+        if (type == "Task") {
             it.value()["Resource"] = "arn:aws:states:::sns:publish";
             it.value()["Parameters"] = Model::Json{
                 {"TopicArn", "arn:aws:sns:us-east-1:123456789012:bench"}, {"Message", "hi"}};
         }
+        if (type == "Task" || type == "Parallel")
+            it.value()["ResultPath"] = nullptr;
+        if (type == "Pass" && it.value().contains("Result"))
+            it.value()["ResultPath"] = "$.last";
     }
     QTemporaryDir dir;
     const QString bigPath = dir.filePath(QStringLiteral("generated1000.asl.json"));
