@@ -17,6 +17,10 @@ struct AwsLimits
     static const long long maxExpressExecutionSeconds;
     // Length of a state name.
     static const int maxStateNameLength;
+    // The values one Assign sets, as JSON text, in UTF-8 bytes.
+    static const std::size_t maxAssignBytes;
+    // All variables a line of execution holds, as JSON text, in UTF-8 bytes.
+    static const std::size_t maxVariablesBytes;
 };
 
 } // namespace Stepwise::Sim

@@ -4,6 +4,7 @@
 #include "model/result.h"
 #include "simulator/expr/expressioncontext.h"
 #include "simulator/expr/failure.h"
+#include "simulator/expr/jsonatatemplate.h"
 #include "simulator/expr/jsonpath.h"
 #include "simulator/expr/payloadtemplate.h"
 
@@ -47,6 +48,8 @@ class ChoiceRule
     std::string next;   // only on top-level rules
     int nextIndex = -1; // resolved by the machine compiler
     std::shared_ptr<PayloadTemplate> assign;
+    // JSONata rules: the Condition, and the Output and Assign used when it holds.
+    std::optional<JsonataTemplate> condition, output, jsonataAssign;
 
   private:
     Outcome<bool> compare(const ExpressionContext &ctx) const;

@@ -211,7 +211,7 @@ class CompiledMachine::Compiler
         state.resourceName = arn;
     }
 
-    std::optional<Error> retryCatch(const Json &body, const std::string &pointer,
+    std::optional<Error> retryCatch(const Json &body, const std::string &pointer, bool jsonata,
                                     CompiledState &state)
     {
         if (auto it = body.find("Retry"); it != body.end()) {
@@ -251,8 +251,18 @@ class CompiledMachine::Compiler
                     return e;
                 if (auto e = resultPathField(c, at, catcher.resultPath))
                     return e;
-                if (auto e = templateField(c, "Assign", at, catcher.assign))
+                if (jsonata) {
+                    auto output = JsonataFields::compileField(c, "Output", "Output", at);
+                    if (!output)
+                        return output.error();
+                    catcher.output = std::move(output.value());
+                    auto assign = JsonataFields::compileField(c, "Assign", "Assign", at);
+                    if (!assign)
+                        return assign.error();
+                    catcher.jsonataAssign = std::move(assign.value());
+                } else if (auto e = templateField(c, "Assign", at, catcher.assign)) {
                     return e;
+                }
                 auto next = c.find("Next");
                 if (next == c.end() || !next->is_string())
                     return makeError("A catcher needs Next.", at);
@@ -275,6 +285,29 @@ class CompiledMachine::Compiler
             out.push_back(name.get<std::string>());
         }
         return std::nullopt;
+    }
+
+    // A JSONata Choice rule: Condition, Next, and Output and Assign used when it holds.
+    static Model::Result<ChoiceRule> jsonataRule(const Json &rule, const std::string &pointer)
+    {
+        if (!rule.is_object())
+            return makeError("A Choice rule must be an object.", pointer);
+        ChoiceRule out;
+        auto next = rule.find("Next");
+        if (next == rule.end() || !next->is_string())
+            return makeError("A Choice rule needs Next.", pointer + "/Next");
+        out.next = next->get<std::string>();
+        if (!rule.contains("Condition"))
+            return makeError("A JSONata Choice rule needs a Condition.", pointer + "/Condition");
+        for (auto [key, member] : {std::pair{"Condition", &ChoiceRule::condition},
+                                   std::pair{"Output", &ChoiceRule::output},
+                                   std::pair{"Assign", &ChoiceRule::jsonataAssign}}) {
+            auto compiled = JsonataFields::compileField(rule, key, key, pointer);
+            if (!compiled)
+                return compiled.error();
+            out.*member = std::move(compiled.value());
+        }
+        return out;
     }
 
     static std::optional<int> optionalInt(const Json &body, const char *key)
@@ -310,12 +343,19 @@ class CompiledMachine::Compiler
         QueryLanguage language = inherited;
         if (auto it = body.find("QueryLanguage"); it != body.end() && it->is_string())
             language = Model::queryLanguageFromString(it->get<std::string>(), inherited);
-        state.language = language;
-        if (language == QueryLanguage::Jsonata)
-            return makeError("State '" + name
-                                 + "' uses JSONata, which this simulator does not run yet.",
+        if (inherited == QueryLanguage::Jsonata && language != QueryLanguage::Jsonata)
+            return makeError("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for "
+                             "whole state machine",
                              pointer + "/QueryLanguage");
-        state.readsContext = body.dump().find("$$") != std::string::npos;
+        state.language = language;
+        const bool jsonata = language == QueryLanguage::Jsonata;
+        state.readsContext = readsContextObject(body.dump());
+        if (jsonata) {
+            auto fields = JsonataFields::compile(body, pointer);
+            if (!fields)
+                return fields.error();
+            state.jsonata = std::make_shared<const JsonataFields>(std::move(fields.value()));
+        }
 
         if (auto it = body.find("Next"); it != body.end() && it->is_string())
             m_nextNames[static_cast<size_t>(index)] = it->get<std::string>();
@@ -350,14 +390,15 @@ class CompiledMachine::Compiler
             if (auto e = pathField(body, key, pointer, *field))
                 return e;
         }
-        if (auto e = templateField(body, "Parameters", pointer, state.parameters))
-            return e;
-        if (auto e = templateField(body, "ResultSelector", pointer, state.resultSelector))
-            return e;
-        if (auto e = templateField(body, "ItemSelector", pointer, state.itemSelector))
-            return e;
-        if (auto e = templateField(body, "Assign", pointer, state.assign))
-            return e;
+        if (!jsonata) {
+            for (auto [key, field] : {std::pair{"Parameters", &state.parameters},
+                                      std::pair{"ResultSelector", &state.resultSelector},
+                                      std::pair{"ItemSelector", &state.itemSelector},
+                                      std::pair{"Assign", &state.assign}}) {
+                if (auto e = templateField(body, key, pointer, *field))
+                    return e;
+            }
+        }
         if (auto it = body.find("Result"); it != body.end()) {
             state.result = *it;
             state.resultSize = jsonTextSize(*it);
@@ -381,8 +422,15 @@ class CompiledMachine::Compiler
             if (choices == body.end() || !choices->is_array() || choices->empty())
                 return makeError("A Choice needs a non-empty Choices array.", pointer + "/Choices");
             for (size_t i = 0; i < choices->size(); ++i) {
-                auto rule
-                    = ChoiceRule::compile((*choices)[i], pointer + "/Choices/" + std::to_string(i));
+                const std::string at = pointer + "/Choices/" + std::to_string(i);
+                if (jsonata) {
+                    auto rule = jsonataRule((*choices)[i], at);
+                    if (!rule)
+                        return rule.error();
+                    state.choices.push_back(std::move(rule.value()));
+                    continue;
+                }
+                auto rule = ChoiceRule::compile((*choices)[i], at);
                 if (!rule)
                     return rule.error();
                 state.choices.push_back(std::move(rule.value()));
@@ -392,19 +440,23 @@ class CompiledMachine::Compiler
             break;
         }
         case StateType::Wait:
-            if (auto it = body.find("Seconds"); it != body.end()) {
+            if (auto it = body.find("Seconds");
+                it != body.end() && !(state.jsonata && state.jsonata->seconds)) {
                 if (!it->is_number_integer() || clampedInteger(*it, -1, 0) < 0)
                     return makeError("Seconds must be a non-negative integer.",
                                      pointer + "/Seconds");
                 state.seconds = *it;
             }
-            if (auto it = body.find("Timestamp"); it != body.end() && it->is_string())
+            if (auto it = body.find("Timestamp");
+                it != body.end() && it->is_string() && !(state.jsonata && state.jsonata->timestamp))
                 state.timestamp = it->get<std::string>();
             break;
         case StateType::Fail:
-            if (auto it = body.find("Error"); it != body.end() && it->is_string())
+            if (auto it = body.find("Error");
+                it != body.end() && it->is_string() && !(state.jsonata && state.jsonata->error))
                 state.error = it->get<std::string>();
-            if (auto it = body.find("Cause"); it != body.end() && it->is_string())
+            if (auto it = body.find("Cause");
+                it != body.end() && it->is_string() && !(state.jsonata && state.jsonata->cause))
                 state.cause = it->get<std::string>();
             if (auto e
                 = errorCauseField(body, "ErrorPath", pointer, state.errorPath, state.errorCall))
@@ -460,7 +512,7 @@ class CompiledMachine::Compiler
                                     state.maxItemsPath))
                         return e;
                 }
-                if (it->is_object()) {
+                if (it->is_object() && !jsonata) {
                     if (auto e = templateField(*it, "Parameters", pointer + "/ItemReader",
                                                state.itemReaderParameters))
                         return e;
@@ -478,16 +530,18 @@ class CompiledMachine::Compiler
                 if (auto e = pathField(*it, "MaxInputBytesPerBatchPath", pointer + "/ItemBatcher",
                                        state.maxInputBytesPerBatchPath))
                     return e;
-                if (auto e
-                    = templateField(*it, "BatchInput", pointer + "/ItemBatcher", state.batchInput))
-                    return e;
+                if (!jsonata) {
+                    if (auto e = templateField(*it, "BatchInput", pointer + "/ItemBatcher",
+                                               state.batchInput))
+                        return e;
+                }
             }
             break;
         }
         default:
             break;
         }
-        if (auto e = retryCatch(body, pointer, state))
+        if (auto e = retryCatch(body, pointer, jsonata, state))
             return e;
         if (state.catchers.empty()) {
             const JsonPath *written = state.resultPath.path();
@@ -526,17 +580,29 @@ CompiledMachine::compile(const Json &definition)
     } catch (const std::exception &e) {
         return makeError(std::string("Invalid definition: ") + e.what(), "");
     }
-    // "$$", "$$.Execution" or "$$.Execution.Input..." anywhere in the text.
+    // "$$", "$$.Execution" or "$$.Execution.Input..." anywhere in the text (or the same
+    // after "$states.context"; "$states" passed whole reads it too).
     const std::string text = definition.dump();
-    for (size_t at = text.find("$$"); at != std::string::npos; at = text.find("$$", at + 2)) {
-        const std::string_view rest = std::string_view(text).substr(at + 2);
-        const bool whole = rest.empty() || rest[0] != '.';
-        const bool execution
-            = rest.rfind(".Execution", 0) == 0
-              && (rest.size() == 10 || rest[10] != '.' || rest.rfind(".Execution.Input", 0) == 0);
-        if (whole || execution) {
+    for (size_t at = text.find("$states"); at != std::string::npos;
+         at = text.find("$states", at + 7)) {
+        const std::string_view rest = std::string_view(text).substr(at + 7);
+        if (rest.empty() || rest[0] != '.') {
             machine->m_readsExecutionInput = true;
             break;
+        }
+    }
+    for (const std::string prefix : {"$$", "$states.context"}) {
+        for (size_t at = text.find(prefix); at != std::string::npos;
+             at = text.find(prefix, at + prefix.size())) {
+            const std::string_view rest = std::string_view(text).substr(at + prefix.size());
+            const bool whole = rest.empty() || rest[0] != '.';
+            const bool execution = rest.rfind(".Execution", 0) == 0
+                                   && (rest.size() == 10 || rest[10] != '.'
+                                       || rest.rfind(".Execution.Input", 0) == 0);
+            if (whole || execution) {
+                machine->m_readsExecutionInput = true;
+                break;
+            }
         }
     }
     return std::shared_ptr<const CompiledMachine>(std::move(machine));

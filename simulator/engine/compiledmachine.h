@@ -4,6 +4,7 @@
 #include "model/json/json.h"
 #include "model/result.h"
 #include "simulator/engine/choicerule.h"
+#include "simulator/engine/jsonatafields.h"
 #include "simulator/expr/dataflow.h"
 #include "simulator/expr/intrinsics.h"
 #include "simulator/expr/jsonpath.h"
@@ -42,6 +43,8 @@ struct CompiledCatcher
     std::vector<std::string> errorEquals;
     ResultPath resultPath;
     std::shared_ptr<PayloadTemplate> assign;
+    // JSONata states: Output (default: the error output) and Assign.
+    std::optional<JsonataTemplate> output, jsonataAssign;
     std::string next;
     int nextIndex = -1;
 };
@@ -58,8 +61,11 @@ struct CompiledState
     int index = 0; // in CompiledMachine::states()
     int next = -1;
     bool end = false;
-    // Any expression of the state reads "$$": the engine then builds the context object.
+    // Any expression of the state reads "$$" or "$states.context": the engine then builds the
+    // context object.
     bool readsContext = false;
+    // JSONata states only: their expression fields (JSONPath-only fields stay unset).
+    std::shared_ptr<const JsonataFields> jsonata;
 
     InputOutputPath inputPath, outputPath;
     // The InputPath again when it can point into the input without copying it.

@@ -1,6 +1,7 @@
 #include "simulator/engine/engine.h"
 
 #include "simulator/engine/timestamp.h"
+#include "simulator/expr/jsonsize.h"
 
 #include <algorithm>
 
@@ -142,6 +143,9 @@ void Execution::Engine::advance(int ti)
     case Phase::Enter:
         enterState(ti);
         return;
+    case Phase::Reenter:
+        runState(ti);
+        return;
     case Phase::TaskSchedule:
         scheduleTask(ti);
         return;
@@ -237,9 +241,31 @@ int Execution::Engine::addThread(ExecThread thread)
     return index;
 }
 
+// AWS's quotas on variables: what one state assigns, and all a line of execution holds.
+// (Counted only while the payload quota is: benchmarks turn both off.)
+bool Execution::Engine::assignWithinQuota(int ti)
+{
+    ExecThread &t = T(ti);
+    if (!tracksSizes() || !t.pendingAssign.is_object() || t.pendingAssign.empty())
+        return true;
+    const std::size_t assigned = jsonTextSize(t.pendingAssign);
+    bool within = assigned <= AwsLimits::maxAssignBytes;
+    if (within) {
+        // Bounded above by the present variables plus the new values.
+        within = jsonTextSize(t.variables) + assigned <= AwsLimits::maxVariablesBytes;
+    }
+    if (within)
+        return true;
+    t.pendingAssign = Json();
+    stateError(ti, EngineShared::dataLimitExceeded(m.state(t.state).name), true, true, false);
+    return false;
+}
+
 void Execution::Engine::exitState(int ti)
 {
     const CompiledState &s = m.state(T(ti).state);
+    if (!assignWithinQuota(ti))
+        return;
     emit(ti, exitedEventType(s.type), [&] {
         Json d = Json::object();
         d["name"] = s.name;

@@ -2,6 +2,7 @@
 
 #include "simulator/engine/execution.h"
 #include "simulator/engine/executionruntime.h"
+#include "simulator/expr/jsonatascope.h"
 
 #include <string_view>
 
@@ -15,6 +16,7 @@ namespace Stepwise::Sim {
 //   enginestates.cpp     entering a state; Pass, Succeed, Fail, Choice, Wait
 //   enginetasks.cpp      Task states and callbacks (task tokens)
 //   enginecontainers.cpp Parallel and Map states and their branches and iterations
+//   enginejsonata.cpp    JSONata states: $states, their fields, States.QueryEvaluationError
 class Execution::Engine
 {
   public:
@@ -59,6 +61,7 @@ class Execution::Engine
     void abortChildren(int ti);
     void recycleThreads();
     int addThread(ExecThread thread);
+    bool assignWithinQuota(int ti);
     void exitState(int ti);
     void endLine(int ti);
     void failLine(int ti);
@@ -86,11 +89,36 @@ class Execution::Engine
 
     // ---- entering states; Pass, Succeed, Fail, Choice, Wait (enginestates.cpp) ----
     void enterState(int ti);
+    void runState(int ti);
     void enterPass(int ti);
     void enterSucceed(int ti);
     void enterFail(int ti);
     void enterChoice(int ti);
     void enterWait(int ti);
+
+    // ---- JSONata states (enginejsonata.cpp) ----
+    // $states.input (the state's input unless `input`) and, when the state reads it,
+    // $states.context; the variables, clock and random numbers.
+    JsonataScope jsonataScope(int ti, const Model::Json *input = nullptr);
+    // The field's value; on failure the state fails (queryFailed) and false is returned.
+    bool evaluateJsonata(int ti, const JsonataTemplate &field, const JsonataScope &scope,
+                         Model::Json &out, bool onEntry);
+    bool jsonataInteger(int ti, const JsonataTemplate &field, const JsonataScope &scope,
+                        std::int64_t minimum, std::int64_t &out);
+    // `chained`: the event follows the state's last event (else what its entered event
+    // followed, as AWS records failures of the JSONata evaluation itself).
+    void evaluationFailed(int ti, Failure &failure, bool chained = false);
+    void queryFailed(int ti, Failure failure, bool onEntry, bool chained = false);
+    void completeJsonata(int ti, const JsonataScope &scope, const JsonataFields &f,
+                         Model::Json fallback);
+    bool takeAssign(int ti, const JsonataTemplate &assign, const JsonataScope &scope);
+    void exitWithOutput(int ti, Model::Json output);
+    void enterJsonata(int ti);
+    void failJsonata(int ti, const JsonataScope &scope);
+    void choiceJsonata(int ti, const JsonataScope &scope);
+    void waitJsonata(int ti, const JsonataScope &scope);
+    void finishJsonata(int ti, Model::Json result);
+    void catchJsonata(int ti, const CompiledCatcher &c, Model::Json errorOutput);
 
     // ---- tasks and callbacks (enginetasks.cpp) ----
     void enterTask(int ti);
@@ -104,6 +132,8 @@ class Execution::Engine
     // ---- Parallel, Map and their children (enginecontainers.cpp) ----
     void enterParallel(int ti);
     void enterMap(int ti);
+    void enterMapJsonata(int ti);
+    bool selectItemJsonata(int pi, int index, Model::Json &out);
     std::optional<Outcome<Model::Json>> readItemsFor(int ti, const ExpressionContext &ctx);
     void resetContainer(int ti);
     void containerFailed(int pi, RaisedFailure failure);

@@ -114,6 +114,10 @@ std::optional<Outcome<Json>> Execution::Engine::readItemsFor(int ti, const Expre
 void Execution::Engine::enterMap(int ti)
 {
     const CompiledState &s = m.state(T(ti).state);
+    if (s.jsonata) {
+        enterMapJsonata(ti);
+        return;
+    }
     // With no InputPath the Map reads its raw input, which it keeps until ResultPath:
     // no copy of a possibly large input.
     const bool usesInput = s.inputPath.isIdentity();
@@ -265,6 +269,111 @@ void Execution::Engine::enterMap(int ti)
     t.phase = Phase::ContainerStart;
 }
 
+// A JSONata Map: Items (by default the input), its limits and batches, each a literal or an
+// expression reading the state's input.
+void Execution::Engine::enterMapJsonata(int ti)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    const JsonataFields &f = *s.jsonata;
+    const JsonataScope scope = jsonataScope(ti);
+    Json items;
+    T(ti).map.itemReaderFailure.reset();
+    if (s.itemReader) {
+        ItemReaderRequest request;
+        request.s3Root = x.m_options.s3Root;
+        if (auto it = s.itemReader->find("Resource"); it != s.itemReader->end())
+            request.resource = it->is_string() ? it->get<std::string>() : it->dump();
+        if (auto it = s.itemReader->find("ReaderConfig"); it != s.itemReader->end())
+            request.readerConfig = *it;
+        if (f.itemReaderArguments
+            && !evaluateJsonata(ti, *f.itemReaderArguments, scope, request.parameters, true))
+            return;
+        std::int64_t maxItems = s.maxItems.value_or(0);
+        if (f.maxItems && !jsonataInteger(ti, *f.maxItems, scope, 0, maxItems))
+            return;
+        auto read = readItems(request);
+        if (read.ok() && read->is_array()) {
+            items = std::move(read.value());
+            if (maxItems > 0 && items.size() > static_cast<size_t>(maxItems))
+                items.erase(items.begin() + maxItems, items.end());
+        } else {
+            T(ti).map.itemReaderFailure = read.ok()
+                                              ? Failure{"States.ItemReaderFailed",
+                                                        "Attempting to map over non-iterable node."}
+                                              : read.failure();
+            items = Json::array();
+        }
+        if (T(ti).map.itemReaderFailure && !s.distributed) {
+            const Failure failure = *T(ti).map.itemReaderFailure;
+            T(ti).map.itemReaderFailure.reset();
+            stateError(ti, failure);
+            return;
+        }
+    } else if (f.items) {
+        if (!evaluateJsonata(ti, *f.items, scope, items, true))
+            return;
+        if (!items.is_array()) {
+            queryFailed(ti, jsonataTypeFailure(*f.items, "array", items), true);
+            return;
+        }
+    } else if (T(ti).input.is_array()) {
+        items = T(ti).input;
+    } else {
+        queryFailed(ti,
+                    {"States.QueryEvaluationError",
+                     "Map state input must be an array but was: " + T(ti).input.dump()},
+                    true);
+        return;
+    }
+    std::int64_t maxConcurrency = s.maxConcurrency.value_or(0);
+    if (f.maxConcurrency && !jsonataInteger(ti, *f.maxConcurrency, scope, 0, maxConcurrency))
+        return;
+    std::optional<int> toleratedCount;
+    std::optional<double> toleratedPercentage;
+    if (s.toleratedFailureCount && s.toleratedFailureCount->is_number())
+        toleratedCount = static_cast<int>(clampedInteger(*s.toleratedFailureCount, 0, INT32_MAX));
+    if (f.toleratedFailureCount) {
+        std::int64_t count = 0;
+        if (!jsonataInteger(ti, *f.toleratedFailureCount, scope, 0, count))
+            return;
+        toleratedCount = static_cast<int>(std::min<std::int64_t>(count, INT32_MAX));
+    }
+    if (s.toleratedFailurePercentage && s.toleratedFailurePercentage->is_number())
+        toleratedPercentage = clampedDouble(*s.toleratedFailurePercentage, 0, 100);
+    if (f.toleratedFailurePercentage) {
+        Json value;
+        if (!evaluateJsonata(ti, *f.toleratedFailurePercentage, scope, value, true))
+            return;
+        if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 100) {
+            queryFailed(ti, jsonataTypeFailure(*f.toleratedFailurePercentage, "number", value),
+                        true);
+            return;
+        }
+        toleratedPercentage = value.get<double>();
+    }
+    if (s.itemBatcher) {
+        std::int64_t perBatch = s.maxItemsPerBatch.value_or(0);
+        std::int64_t bytesPerBatch = s.maxInputBytesPerBatch.value_or(0);
+        Json batchInput;
+        if ((f.maxItemsPerBatch && !jsonataInteger(ti, *f.maxItemsPerBatch, scope, 1, perBatch))
+            || (f.maxInputBytesPerBatch
+                && !jsonataInteger(ti, *f.maxInputBytesPerBatch, scope, 1, bytesPerBatch))
+            || (f.batchInput && !evaluateJsonata(ti, *f.batchInput, scope, batchInput, true)))
+            return;
+        items = makeBatches(std::move(items), batchInput, perBatch, bytesPerBatch);
+    }
+    ExecThread &t = T(ti);
+    t.map.items = std::move(items.get_ref<Json::array_t &>());
+    t.container.results.assign(t.map.items.size(), Json());
+    const int concurrency = static_cast<int>(std::min<std::int64_t>(maxConcurrency, INT32_MAX));
+    t.map.maxConcurrency
+        = concurrency <= 0 ? inlineMapConcurrency : std::min(concurrency, inlineMapConcurrency);
+    t.map.toleratedCount = toleratedCount;
+    t.map.toleratedPercentage = toleratedPercentage;
+    t.container.input.reset();
+    t.phase = Phase::ContainerStart;
+}
+
 void Execution::Engine::resetContainer(int ti)
 {
     abortChildren(ti);
@@ -348,13 +457,42 @@ void Execution::Engine::childFailed(int ti)
     containerFailed(pi, failure);
 }
 
+// A JSONata ItemSelector: $states.input is the Map's input, $states.context.Map.Item the
+// item and its index.
+bool Execution::Engine::selectItemJsonata(int pi, int index, Json &out)
+{
+    const CompiledState &s = m.state(T(pi).state);
+    JsonataScope scope = jsonataScope(pi);
+    const Json &item = T(pi).map.items[static_cast<size_t>(index)];
+    Json context;
+    if (s.readsContext) {
+        context = *scope.states.context;
+        context["Map"] = {{"Item", {{"Index", index}, {"Value", item}}}};
+        scope.states.context = &context;
+    }
+    auto built = s.jsonata->itemSelector->evaluate(scope);
+    if (!built.ok()) {
+        Failure failure = built.takeFailure();
+        evaluationFailed(pi, failure);
+        T(pi).container.failure = RaisedFailure{std::move(failure)};
+        abortChildren(pi);
+        T(pi).phase = Phase::ContainerEnd;
+        return false;
+    }
+    out = std::move(built.value());
+    return true;
+}
+
 bool Execution::Engine::spawnIteration(int pi)
 {
     ExecThread &p = T(pi);
     const CompiledState &s = m.state(p.state);
     const int index = p.container.started++;
     Json input;
-    if (s.itemSelector) {
+    if (s.jsonata && s.jsonata->itemSelector) {
+        if (!selectItemJsonata(pi, index, input))
+            return false;
+    } else if (s.itemSelector) {
         ExpressionContext ctx = contextFor(pi, p.container.input ? *p.container.input : p.input);
         ctx.context = &rt.context;
         prepareContext(pi);
@@ -397,7 +535,8 @@ bool Execution::Engine::spawnIteration(int pi)
     child.phase = Phase::IterationStart;
     child.hidden = T(pi).hidden || s.distributed;
     child.input = std::move(input);
-    child.variables = T(pi).variables;
+    // A distributed Map's children are executions of their own: they see no variables.
+    child.variables = s.distributed ? Json::object() : T(pi).variables;
     child.lastEventId = T(pi).container.lastChainedChildEvent;
     child.wakeAt = rt.now;
     addThread(std::move(child));

@@ -194,6 +194,10 @@ void Execution::Engine::payloadTooLarge(int ti)
 void Execution::Engine::finishWithResult(int ti, Json result, std::int64_t resultSize)
 {
     const CompiledState &s = m.state(T(ti).state);
+    if (s.jsonata) {
+        finishJsonata(ti, std::move(result));
+        return;
+    }
     stage(ti, "result", result);
     if (s.resultSelector) {
         resultSize = -1;
@@ -344,6 +348,11 @@ bool Execution::Engine::retry(int ti, const Failure &failure)
         t.wakeAt = rt.now + static_cast<std::int64_t>(std::llround(delay * 1000.0));
         t.backoffFrom = rt.now;
         t.phase = s.type == StateType::Task ? Phase::TaskSchedule : Phase::ContainerStart;
+        if (t.retryEntry) {
+            t.phase = Phase::Reenter;
+            t.retryEntry = false;
+            return true;
+        }
         if (s.type == StateType::Parallel || s.type == StateType::Map)
             resetContainer(ti);
         return true;
@@ -378,6 +387,10 @@ void Execution::Engine::stateError(int ti, const Failure &failure, bool hasError
                 errorOutput["Cause"] = failure.cause;
             else if (failure.causeIsNull)
                 errorOutput["Cause"] = nullptr;
+            if (s.jsonata) {
+                catchJsonata(ti, c, std::move(errorOutput));
+                return;
+            }
             if (c.assign) {
                 ExpressionContext ctx = contextFor(ti, errorOutput);
                 auto assigned = c.assign->evaluate(ctx);

@@ -30,6 +30,7 @@ void Execution::Engine::enterState(int ti)
     ++rt.statesEntered;
     ExecThread &tt = T(ti);
     tt.enteredEventId = id;
+    tt.enteredPreviousEventId = m_previousEventId;
     tt.retryCount = 0;
     tt.retryAttempts.assign(s.retriers.size(), 0);
     tt.pendingAssign = Json();
@@ -56,7 +57,18 @@ void Execution::Engine::enterState(int ti)
     }
     if (rt.invocations.empty())
         rt.invocations.assign(m.states().size(), 0);
+    runState(ti);
+}
 
+// The state's own work, after its entered event (again when a retry re-evaluates it).
+void Execution::Engine::runState(int ti)
+{
+    const CompiledState &s = m.state(T(ti).state);
+    T(ti).retryEntry = false;
+    if (s.jsonata) {
+        enterJsonata(ti);
+        return;
+    }
     switch (s.type) {
     case StateType::Pass:
         enterPass(ti);

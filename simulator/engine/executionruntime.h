@@ -16,6 +16,7 @@ namespace Stepwise::Sim {
 enum class Phase {
     IterationStart,    // a Map iteration announces itself (MapIterationStarted)
     Enter,             // next: <Type>StateEntered
+    Reenter,           // a retry evaluates the state's entry fields again (no event first)
     TaskSchedule,      // next: TaskScheduled / LambdaFunctionScheduled
     TaskStart,         // next: TaskStarted / LambdaFunctionStarted
     TaskSubmit,        // .sync / .waitForTaskToken: TaskSubmitted, then the outcome
@@ -116,6 +117,7 @@ struct ExecThread
     std::int64_t backoffFrom = 0; // when the retry now waiting for wakeAt was decided
     std::int64_t lastEventId = 0;
     std::int64_t enteredEventId = 0;
+    std::int64_t enteredPreviousEventId = 0; // what the entered event followed
     std::int64_t enteredAt = 0;
 
     Model::Json input;            // the current state's input
@@ -124,9 +126,10 @@ struct ExecThread
     Model::Json output;           // ready for <Type>StateExited / the line's result
     Model::Json pendingAssign;    // variables to set when the state exits (null: none)
     Model::Json variables = Model::Json::object();
-    RaisedFailure failure; // what the line fails with in Phase::Fail
-    int nextState = -1;    // where Exit goes (-1: the line ends)
-    int retryCount = 0;    // $$.State.RetryCount
+    RaisedFailure failure;   // what the line fails with in Phase::Fail
+    int nextState = -1;      // where Exit goes (-1: the line ends)
+    int retryCount = 0;      // $$.State.RetryCount
+    bool retryEntry = false; // the failure being retried came from the entry fields
     std::vector<int> retryAttempts;
     int stageIndex = -1;
 

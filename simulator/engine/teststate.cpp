@@ -113,7 +113,7 @@ Model::Result<TestStateResult> runTestState(const TestStateRequest &request)
     if (execution.stages().empty())
         return result;
 
-    // AWS's inspection data per state type (JSONPath mode).
+    // AWS's inspection data per state type.
     const Json &stage = execution.stages().front().data;
     Json &out = result.inspectionData;
     auto copy = [&](const char *key, const char *from) {
@@ -121,6 +121,13 @@ Model::Result<TestStateResult> runTestState(const TestStateRequest &request)
             out[key] = stage.at(from);
     };
     copy("input", "input");
+    if (machine.value()->state(machine.value()->findState(request.stateName)).jsonata) {
+        // JSONata: the input, what Arguments built and the task's result.
+        copy("afterArguments", "afterArguments");
+        if (type == "Task")
+            copy("result", "result");
+        return result;
+    }
     const bool processesResult
         = type == "Pass" || type == "Task" || type == "Parallel" || type == "Map";
     if (type == "Pass" && state.contains("Result")) {

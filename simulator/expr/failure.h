@@ -18,6 +18,9 @@ struct Failure
     // omits them and a Catch sees them as null.
     bool errorIsNull = false;
     bool causeIsNull = false;
+    // The field a JSONata evaluation failed in ("Output/result"), as EvaluationFailed names
+    // it; empty when the failure is not one field's.
+    std::string location;
 };
 
 // Either a value or a Failure: what evaluating an expression at run time yields.

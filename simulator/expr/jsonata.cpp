@@ -76,6 +76,17 @@ JsonataExpression::Evaluation JsonataExpression::run(const Json *input,
     Jsonata::Frame *env = evaluator.newFrame(nullptr);
     for (const auto &b : options.bindings)
         env->bind(b.name, b.value ? Jsonata::Value::fromJson(*b.value) : Jsonata::Value());
+    if (options.states) {
+        Jsonata::ObjectPtr states = Jsonata::makeObject();
+        for (auto [key, part] : {std::pair{"input", options.states->input},
+                                 std::pair{"result", options.states->result},
+                                 std::pair{"errorOutput", options.states->errorOutput},
+                                 std::pair{"context", options.states->context}}) {
+            if (part)
+                states->entries.emplace_back(key, Jsonata::Value::fromJson(*part));
+        }
+        env->bind("states", Jsonata::Value(std::move(states)));
+    }
     env->bind("$", inputValue);
     if (inputValue.isArray()) {
         // The top-level array is wrapped so that paths map over its items.
@@ -98,6 +109,7 @@ JsonataExpression::Evaluation JsonataExpression::run(const Json *input,
         evaluation.error = toError(e, m_compiled->text);
         return evaluation;
     }
+    evaluation.function = result.isFunction();
     evaluation.value = Jsonata::toJson(result);
     return evaluation;
 }

@@ -47,9 +47,20 @@ class JsonataExpression
         const Json *value = nullptr; // borrowed for the evaluation
     };
 
+    // Step Functions' $states: each part borrowed, absent (undefined) when null.
+    struct States
+    {
+        const Json *input = nullptr;
+        const Json *result = nullptr;
+        const Json *errorOutput = nullptr;
+        const Json *context = nullptr;
+    };
+
     struct Options
     {
         std::vector<Binding> bindings;
+        // Bound as $states (no copy of its parts) when set.
+        std::optional<States> states;
         std::optional<std::int64_t> nowMillis;  // $now/$millis (the virtual clock); unset: system
         std::mt19937_64 *random = nullptr;      // $random()/$uuid()/$shuffle; unset: seeded here
         int maxDepth = 600;                     // nesting of evaluations before U1001
@@ -61,6 +72,7 @@ class JsonataExpression
     {
         std::optional<Json> value; // nullopt: undefined (when error is unset)
         std::optional<Error> error;
+        bool function = false; // the result was a function (its value reads as "")
     };
 
     // Parses; the error's Location::offset is the 0-based offset of the offending character.

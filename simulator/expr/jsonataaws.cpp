@@ -70,7 +70,11 @@ bool fnRange(Evaluator &ev, std::vector<Value> &args, const Value &, Value &out)
     std::vector<Value> result;
     for (double v = start.number(); step > 0 ? v <= end.number() : v >= end.number(); v += step)
         result.emplace_back(v);
-    out = arrayFrom(std::move(result));
+    // A sequence, as Step Functions returns it: one number comes back as that number
+    // ($range(1, 9, 9) is 1, recorded on AWS).
+    auto sequence = makeSequence();
+    sequence->items = std::move(result);
+    out = Value(std::move(sequence));
     return true;
 }
 

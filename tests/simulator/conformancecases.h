@@ -17,16 +17,6 @@ namespace Stepwise::Tests {
 
 using Model::Json;
 
-inline bool isJsonataCase(const Json &c)
-{
-    const Json features = c.value("features", Json::array());
-    for (const Json &f : features) {
-        if (f == "jsonata" || f == "jsonata-expr")
-            return true;
-    }
-    return false;
-}
-
 // run_cases.py's usable(): cases reproducible from their own data.
 inline bool isUsableCase(const Json &c)
 {

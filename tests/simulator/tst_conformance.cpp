@@ -1,6 +1,6 @@
-// The recorded AWS executions (shared/conformance/localstack/executions), JSONPath mode, run
-// in-process and compared with compare.py's rules; the states entered must match too.
-// Cases that still differ are listed with the reason in data/conformance_known_failures.txt
+// The recorded AWS executions (shared/conformance/localstack/executions), JSONPath and JSONata
+// states alike, run in-process and compared with compare.py's rules; the states entered must match
+// too. Cases that still differ are listed with the reason in data/conformance_known_failures.txt
 // (expected failures: fixing one makes the test report an unexpected pass).
 #include "conformancecases.h"
 #include "conformancecompare.h"
@@ -57,7 +57,7 @@ void tst_Conformance::executionMatchesAws_data()
     int usable = 0;
     for (const QString &file : files) {
         auto parsed = Model::readJsonFile(file.toStdString(), {false});
-        if (!parsed || !Tests::isUsableCase(parsed->value) || Tests::isJsonataCase(parsed->value))
+        if (!parsed || !Tests::isUsableCase(parsed->value))
             continue;
         ++usable;
         const QString name = QDir(root).relativeFilePath(file);
@@ -132,7 +132,7 @@ void tst_Conformance::historyMatchesAws_data()
     int rows = 0;
     for (const QString &file : Tests::filesUnder(root)) {
         auto parsed = Model::readJsonFile(file.toStdString(), {false});
-        if (!parsed || !Tests::isUsableCase(parsed->value) || Tests::isJsonataCase(parsed->value))
+        if (!parsed || !Tests::isUsableCase(parsed->value))
             continue;
         const Json &c = parsed->value;
         if (!c.contains("history") || !c["history"].is_array() || c["history"].empty())

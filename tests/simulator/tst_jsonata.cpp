@@ -222,6 +222,8 @@ void tst_Jsonata::awsFunctions_data()
                                << "[5,3,1]";
     QTest::newRow("rangeDefaultStep") << "$range(1, 3)"
                                       << "[1,2,3]";
+    QTest::newRow("rangeOfOneIsThatNumber") << "$range(1, 9, 9)"
+                                            << "1";
     QTest::newRow("hashSha256")
         << "$hash('hello', 'SHA-256')"
         << "\"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\"";
