@@ -84,7 +84,7 @@ constexpr std::array catalogue = {
                        "or a field that needs an expression has none."},
     DiagnosticCodeInfo{VariableNameInvalid, E,
                        "An Assign key is not a valid variable name (letters, digits, _; not "
-                       "starting with a digit; at most 80 characters)."},
+                       "starting with a digit; at most 80 characters; not the reserved 'states')."},
     DiagnosticCodeInfo{ResourceInvalid, E, "A Resource is not an ARN."},
     DiagnosticCodeInfo{ResourceUnsupported, E,
                        "A Resource AWS does not support here (unknown optimized integration, "

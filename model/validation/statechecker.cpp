@@ -477,6 +477,10 @@ void StateChecker::checkAssign(const Json &value, const std::string &pointer,
         if (!isVariableName(variable)) {
             m_context.error(DiagnosticCode::VariableNameInvalid, at,
                             "'" + variable + "' is not a valid variable name", true);
+        } else if (variable == "states") {
+            // Step Functions binds $states itself in JSONata states.
+            m_context.error(DiagnosticCode::VariableNameInvalid, at,
+                            "'states' is reserved: Step Functions sets $states", true);
         }
         if (language == QueryLanguage::Jsonata) {
             m_expressions.checkJsonataTemplate(it.value(), at);

@@ -281,6 +281,9 @@ void tst_Validator::rejectsWhatAwsRejects_data()
     auto row = [](const char *name, const char *states, const char *code, const char *pointer) {
         QTest::newRow(name) << QByteArray(states) << code << pointer;
     };
+    row("assignReservedStates",
+        R"j({"A": {"Type": "Pass", "Assign": {"states": 1}, "End": true}})j",
+        "VARIABLE_NAME_INVALID", "/States/A/Assign/states");
     row("catchWithoutNext",
         R"j({"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{"ErrorEquals": ["States.ALL"]}], "End": true}})j",
         "FIELD_REQUIRED", "/States/A/Catch/0");
