@@ -1,6 +1,8 @@
 #include "app/gui/mainwindow.h"
 
 #include "app/gui/diagramexport.h"
+#include "app/gui/endpointdialog.h"
+#include "app/gui/endpointfollower.h"
 #include "app/gui/recentfiles.h"
 #include "app/gui/rundebugger.h"
 #include "app/gui/toolbaricons.h"
@@ -304,6 +306,12 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_debugger->saveHistoryAction());
     file->addAction(m_debugger->openHistoryAction());
+    file->addAction(tr("Connect to &Endpoint..."), this, [this] {
+        EndpointDialog *dialog = endpointDialog();
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -586,6 +594,43 @@ bool MainWindow::openFile(const QString &givenPath, bool interactive)
     validateNow();
     statusBar()->showMessage(tr("Opened %1").arg(displayName()), 4000);
     return true;
+}
+
+bool MainWindow::openDefinitionText(const QByteArray &definition, const QString &name,
+                                    bool interactive)
+{
+    Model::Result<bool> loaded
+        = Model::loadDocumentText(m_document, definition, Model::FileFormat::Json);
+    if (!loaded) {
+        showError(tr("Cannot open"), fromError(loaded.error()), interactive);
+        return false;
+    }
+    m_untitledName = name.isEmpty() ? tr("Untitled") : name;
+    m_autosave->discard();
+    updateTitle();
+    validateNow();
+    statusBar()->showMessage(tr("Opened %1 from the endpoint").arg(m_untitledName), 4000);
+    return true;
+}
+
+EndpointDialog *MainWindow::endpointDialog()
+{
+    if (m_endpointDialog)
+        return m_endpointDialog;
+    m_endpointDialog = new EndpointDialog(this);
+    connect(m_endpointDialog, &EndpointDialog::definitionFetched, this,
+            [this](const QByteArray &definition, const QString &name) {
+                if (maybeSave())
+                    openDefinitionText(definition, name);
+            });
+    EndpointFollower *follower = m_endpointDialog->follower();
+    connect(follower, &EndpointFollower::historyChanged, m_debugger, &RunDebugger::replayHistory);
+    connect(follower, &EndpointFollower::statusChanged, this, [this](const QString &status) {
+        statusBar()->showMessage(tr("The followed execution ended: %1").arg(status), 10000);
+    });
+    connect(follower, &EndpointFollower::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    return m_endpointDialog;
 }
 
 void MainWindow::groupSelection(bool intoMap)

@@ -32,6 +32,7 @@ class PaletteView;
 
 namespace Stepwise::App {
 
+class EndpointDialog;
 class RunDebugger;
 
 // The designer window: palette (left), canvas (centre), inspector (right), ASL text and
@@ -60,6 +61,11 @@ class MainWindow : public QMainWindow
     bool openFile(const QString &path, bool interactive = true);
     // Starts an untitled document from a bundled definition (":/templates/map.asl.json").
     bool openTemplate(const QString &resourcePath);
+    // Opens a definition that has no file (fetched from an endpoint) as an untitled document.
+    bool openDefinitionText(const QByteArray &definition, const QString &name,
+                            bool interactive = true);
+    // File > Connect to Endpoint's dialog, made on first use.
+    EndpointDialog *endpointDialog();
     bool saveToFile(const QString &path, bool interactive = true);
     // SVG or PNG by the file's suffix.
     bool exportDiagram(const QString &path, bool interactive = true);
@@ -136,6 +142,7 @@ class MainWindow : public QMainWindow
     QLabel *m_fileLabel = nullptr;
     QComboBox *m_textFormat = nullptr;
     QMenu *m_recentMenu = nullptr;
+    EndpointDialog *m_endpointDialog = nullptr;
     QTimer m_validation;
     std::vector<Model::Diagnostic> m_currentDiagnostics;
     bool m_syncingSelection = false;

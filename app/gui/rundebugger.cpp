@@ -840,20 +840,25 @@ bool RunDebugger::openHistory(const QString &path, QString *error)
             *error = QString::fromStdString(events.error().toString());
         return false;
     }
+    replayHistory(std::move(*events));
+    m_historyDock->raise();
+    return true;
+}
+
+void RunDebugger::replayHistory(std::vector<Sim::HistoryEvent> events)
+{
     m_controller->stop();
     m_running = false;
     m_overlay->clearRun();
     m_lastTransitionEvent = -1;
     m_log.reset();
     m_wallMillis.clear();
-    m_player = std::make_unique<Sim::HistoryPlayer>(m_document->workflow()->toJson(),
-                                                    std::move(*events));
-    // Opened at its end: the whole run at a glance, as the console shows it.
+    m_player
+        = std::make_unique<Sim::HistoryPlayer>(m_document->workflow()->toJson(), std::move(events));
+    // Shown at its end: the whole run at a glance, as the console shows it.
     m_player->jumpTo(m_player->eventCount());
     m_historyModel->reset();
-    m_historyDock->raise();
     show(m_player->frame());
-    return true;
 }
 
 bool RunDebugger::writeMockSkeleton(const QString &path, QString *error)

@@ -82,6 +82,9 @@ class RunDebugger : public QObject
     void travelTo(qint64 eventIndex);
     bool saveHistory(const QString &path, QString *error = nullptr);
     bool openHistory(const QString &path, QString *error = nullptr);
+    // Replays `events` over the document, shown at their end; called again as a followed
+    // execution's history grows, each time with all its events so far.
+    void replayHistory(std::vector<Sim::HistoryEvent> events);
     bool writeMockSkeleton(const QString &path, QString *error = nullptr);
 
     bool isReplaying() const { return m_player != nullptr; }

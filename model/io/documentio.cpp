@@ -91,6 +91,21 @@ Result<bool> loadDocument(Document &document, const QString &path)
     return true;
 }
 
+Result<bool> loadDocumentText(Document &document, const QByteArray &bytes, FileFormat format)
+{
+    Result<LoadedDefinition> loaded = parseDefinition(bytes, format);
+    if (!loaded)
+        return loaded.error();
+    document.undoStack()->clear();
+    Result<bool> ok = document.workflow()->load(loaded->definition);
+    if (!ok)
+        return ok.error();
+    document.layout()->fromSidecar(Json::object(), *document.workflow());
+    document.undoStack()->setClean();
+    document.finishLoading(QString());
+    return true;
+}
+
 Result<bool> saveDocument(Document &document, const QString &path)
 {
     const Workflow &workflow = *document.workflow();

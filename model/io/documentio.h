@@ -33,6 +33,9 @@ QByteArray serializeDefinition(const Json &definition, FileFormat format);
 // Opens the file into the document: definition, layout sidecar when there is one, a clean
 // undo history, the file path. On failure the document is left as it was.
 Result<bool> loadDocument(Document &document, const QString &path);
+// Opens a definition that has no file (one fetched from an endpoint): the document becomes
+// untitled, with a clean undo history, and the views reset as after opening a file.
+Result<bool> loadDocumentText(Document &document, const QByteArray &bytes, FileFormat format);
 // Writes definition (format from the file name) and sidecar atomically, marks the undo
 // stack clean and remembers the path. Nothing changes in the document on failure.
 Result<bool> saveDocument(Document &document, const QString &path);

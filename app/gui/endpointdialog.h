@@ -1,0 +1,69 @@
+#pragma once
+
+#include "model/json/json.h"
+
+#include <QDialog>
+#include <QString>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace Stepwise::App {
+
+class EndpointClient;
+class EndpointFollower;
+
+// File > Connect to Endpoint: an endpoint's state machines and, for the chosen one, its
+// executions; opens a definition on the canvas and follows an execution live. The URL and the
+// recently used ones are remembered. Nothing here waits: every list fills in when its answer
+// comes, and errors show in the dialog's status line.
+class EndpointDialog : public QDialog
+{
+    Q_OBJECT
+
+  public:
+    explicit EndpointDialog(QWidget *parent = nullptr);
+
+    EndpointClient *client() const { return m_client; }
+    EndpointFollower *follower() const { return m_follower; }
+    QComboBox *urlBox() const { return m_url; }
+    QTreeWidget *machineList() const { return m_machines; }
+    QTreeWidget *executionList() const { return m_executions; }
+    QString statusText() const;
+
+    // The commands behind the buttons (tests call them too).
+    void connectToEndpoint();
+    void refreshExecutions();
+    void openSelectedDefinition();
+    void followSelectedExecution();
+
+  Q_SIGNALS:
+    // DescribeStateMachine answered: the definition's text and the machine's name.
+    void definitionFetched(const QByteArray &definition, const QString &name);
+    // Following `executionArn` of the machine whose definition was fetched just before.
+    void followStarted(const QString &executionArn);
+
+  private:
+    void listMachinesPage(const std::string &nextToken, int round);
+    void listExecutionsPage(const QString &machineArn, const std::string &nextToken, int round);
+    void fetchDefinition(const QString &machineArn, bool thenFollow, const QString &executionArn);
+    void setStatus(const QString &text, bool error = false);
+    void rememberUrl(const QString &url);
+    QString selectedMachineArn() const;
+    void updateButtons();
+
+    EndpointClient *m_client;
+    EndpointFollower *m_follower;
+    QComboBox *m_url;
+    QTreeWidget *m_machines;
+    QTreeWidget *m_executions;
+    QPushButton *m_open;
+    QPushButton *m_follow;
+    QLabel *m_status;
+    int m_machinesRound = 0;
+    int m_executionsRound = 0;
+};
+
+} // namespace Stepwise::App
