@@ -8,7 +8,15 @@ packages=(
     nlohmann-json3-dev libgraphviz-dev libyaml-cpp-dev
     clang libclang-rt-14-dev clang-format clang-tidy
     xvfb xauth fonts-dejavu-core imagemagick python3
+    qt6-httpserver-dev qt6-websockets-dev libsqlite3-dev
+    awscli python3-boto3
 )
+
+# The endpoint's client tests need npm (for @aws-sdk/client-sfn); a machine whose Node.js
+# came from elsewhere already has it, and Debian's npm would conflict with that Node.js.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

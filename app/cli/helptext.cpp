@@ -77,4 +77,40 @@ const char *runHelp()
            "2 the definition, input or mocks are unusable, or the arguments are wrong.\n";
 }
 
+const char *serveHelp()
+{
+    return "usage: stepwise-cli serve [options]\n"
+           "\n"
+           "Serves AWS Step Functions' API (JSON 1.0 protocol) on loopback, so the AWS CLI and\n"
+           "the SDKs run state machines on Stepwise's engine, offline. Give clients\n"
+           "--endpoint-url http://127.0.0.1:8083 and any credentials. TestState and\n"
+           "StartSyncExecution carry AWS's \"sync-\" host prefix: set\n"
+           "AWS_DISABLE_HOST_PREFIX_INJECTION=true (AWS CLI, boto3) or disableHostPrefix: true\n"
+           "(JavaScript SDK v3) so that they reach this endpoint too.\n"
+           "\n"
+           "options:\n"
+           "  --host ADDRESS             IP address to listen on (default 127.0.0.1; anything\n"
+           "                             else is reachable from other machines)\n"
+           "  --port N                   TCP port (default 8083; 0 picks a free one)\n"
+           "  --data DIR                 keep state machines, executions and histories in\n"
+           "                             DIR/stepwise.sqlite (default: in memory only)\n"
+           "  --mocks FILE               a MockConfigFile: task responses by state machine and\n"
+           "                             test case (StartExecution with STATE_MACHINE_ARN#TestCase)\n"
+           "  --clock real|virtual|xN    Wait states and retry delays in real time (default),\n"
+           "                             skipped at once, or N times faster\n"
+           "  --verify-sigv4 KEYFILE     check SigV4 signatures against the access key id and\n"
+           "                             secret pairs in KEYFILE (one \"ID SECRET\" per line)\n"
+           "  --region R, --account ID   used in the ARNs the endpoint creates\n"
+           "                             (default us-east-1, 123456789012)\n"
+           "  --workers N                executions run on N threads (default: the cores)\n"
+           "  --activity-poll-seconds N  how long GetActivityTask waits for work (default 60)\n"
+           "  --log                      print one line per request\n"
+           "  -h, --help                 print this help and exit\n"
+           "\n"
+           "Ctrl+C (or SIGTERM) stops it cleanly: requests in flight are answered first.\n"
+           "\n"
+           "exit status: 0 stopped by a signal, 1 the port cannot be opened, 2 the arguments,\n"
+           "the data folder, the key file or the mocks are unusable.\n";
+}
+
 } // namespace Stepwise::App

@@ -1,0 +1,319 @@
+#include "api/executionrunner.h"
+
+#include "api/scheduler.h"
+
+#include <algorithm>
+
+namespace Stepwise::Api {
+
+using Model::Json;
+
+namespace {
+
+// Steps taken before a worker lets other executions run.
+constexpr int sliceSteps = 256;
+
+const char *statusName(Sim::ExecutionStatus status)
+{
+    switch (status) {
+    case Sim::ExecutionStatus::Succeeded:
+        return "SUCCEEDED";
+    case Sim::ExecutionStatus::Failed:
+        return "FAILED";
+    case Sim::ExecutionStatus::TimedOut:
+        return "TIMED_OUT";
+    case Sim::ExecutionStatus::Running:
+        break;
+    }
+    return "RUNNING";
+}
+
+} // namespace
+
+Json wireEvent(const Sim::HistoryEvent &event)
+{
+    Json out = {{"timestamp", epochSeconds(event.timestampMillis)},
+                {"type", event.type},
+                {"id", event.id},
+                {"previousEventId", event.previousEventId}};
+    for (auto it = event.details.begin(); it != event.details.end(); ++it)
+        out[it.key()] = it.value();
+    return out;
+}
+
+ExecutionRunner::ExecutionRunner(ExecutionRecord record, std::unique_ptr<Sim::Execution> execution,
+                                 RunClock clock, QThreadPool *pool, Scheduler *scheduler,
+                                 FinishedHandler onFinished)
+    : m_record(std::move(record))
+    , m_execution(std::move(execution))
+    , m_clock(clock)
+    , m_pool(pool)
+    , m_scheduler(scheduler)
+    , m_onFinished(std::move(onFinished))
+    , m_steadyStart(std::chrono::steady_clock::now())
+    , m_virtualStart(m_execution->nowMillis())
+{
+    m_execution->setEventListener(
+        [this](const Sim::HistoryEvent &event) { m_pending.push_back(event); });
+}
+
+void ExecutionRunner::start()
+{
+    std::lock_guard lock(m_mutex);
+    queue();
+}
+
+void ExecutionRunner::queue()
+{
+    if (m_queued || m_finished || m_shutdown)
+        return;
+    m_queued = true;
+    m_sleeping = false;
+    auto self = shared_from_this();
+    m_pool->start([self] { self->work(); });
+}
+
+std::int64_t ExecutionRunner::virtualNow() const
+{
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - m_steadyStart)
+                             .count();
+    return m_virtualStart + std::int64_t(double(elapsed) * m_clock.scale);
+}
+
+Scheduler::Clock::time_point ExecutionRunner::dueTime(std::int64_t virtualMillis) const
+{
+    const double wall = double(virtualMillis - m_virtualStart) / m_clock.scale;
+    return m_steadyStart + std::chrono::milliseconds(std::int64_t(wall));
+}
+
+void ExecutionRunner::wakeAt(std::int64_t virtualMillis)
+{
+    m_sleeping = true;
+    std::weak_ptr<ExecutionRunner> weak = shared_from_this();
+    m_scheduler->at(dueTime(virtualMillis), [weak] {
+        if (auto self = weak.lock()) {
+            std::lock_guard lock(self->m_mutex);
+            if (self->m_sleeping)
+                self->queue();
+        }
+    });
+}
+
+void ExecutionRunner::syncClock()
+{
+    // Real time: the engine's clock follows the wall clock, so a token answered a minute later
+    // is recorded a minute later.
+    if (!m_clock.virtualTime)
+        m_execution->advanceClock(virtualNow());
+}
+
+void ExecutionRunner::publish(const Sim::HistoryEvent &event)
+{
+    m_events.push_back(wireEvent(event));
+    m_lastEventId = event.id;
+}
+
+void ExecutionRunner::work()
+{
+    std::unique_lock lock(m_mutex);
+    m_queued = false;
+    int steps = 0;
+    while (!m_shutdown && !m_finished) {
+        if (m_stopRequested) {
+            // What had not happened yet never will.
+            m_pending.clear();
+            Json details = Json::object();
+            if (m_stopError)
+                details["error"] = *m_stopError;
+            if (m_stopCause)
+                details["cause"] = *m_stopCause;
+            const std::int64_t now = wallMillis();
+            m_events.push_back({{"timestamp", epochSeconds(now)},
+                                {"type", "ExecutionAborted"},
+                                {"id", m_lastEventId + 1},
+                                {"previousEventId", m_lastEventId},
+                                {"executionAbortedEventDetails", details}});
+            m_record.status = "ABORTED";
+            m_record.error = m_stopError;
+            m_record.cause = m_stopCause;
+            m_record.stopMillis = now;
+            complete(lock);
+            return;
+        }
+        if (!m_pending.empty()) {
+            const Sim::HistoryEvent &next = m_pending.front();
+            if (!m_clock.virtualTime && dueTime(next.timestampMillis) > Scheduler::Clock::now()) {
+                wakeAt(next.timestampMillis);
+                return;
+            }
+            publish(next);
+            m_pending.pop_front();
+            continue;
+        }
+        if (m_execution->finished()) {
+            const Sim::ExecutionStatus status = m_execution->status();
+            m_record.status = statusName(status);
+            if (status == Sim::ExecutionStatus::Succeeded) {
+                m_record.output
+                    = m_execution->output().dump(-1, ' ', false, Json::error_handler_t::replace);
+            } else {
+                if (m_execution->hasError())
+                    m_record.error = m_execution->failure().error;
+                if (m_execution->hasCause())
+                    m_record.cause = m_execution->failure().cause;
+            }
+            m_record.stopMillis = m_execution->nowMillis();
+            complete(lock);
+            return;
+        }
+        if (++steps > sliceSteps) {
+            queue();
+            return;
+        }
+        syncClock();
+        if (m_clockTarget >= 0) {
+            m_execution->advanceClock(m_clockTarget);
+            m_clockTarget = -1;
+        }
+        if (!m_execution->step() && !m_execution->finished() && m_pending.empty()) {
+            // Only tasks waiting for their token remain: sleep until one times out.
+            std::int64_t earliest = -1;
+            for (const Sim::PendingCallback &pending : m_execution->pendingCallbacks()) {
+                if (pending.timesOutAtMillis >= 0
+                    && (earliest < 0 || pending.timesOutAtMillis < earliest))
+                    earliest = pending.timesOutAtMillis;
+            }
+            if (earliest >= 0) {
+                // Virtual time too: a caller needs real time to answer, so a task's timeout
+                // is as far away in wall time as it is on the engine's clock.
+                const auto due
+                    = m_clock.virtualTime
+                          ? Scheduler::Clock::now()
+                                + std::chrono::milliseconds(earliest - m_execution->nowMillis())
+                          : dueTime(earliest);
+                m_sleeping = true;
+                std::weak_ptr<ExecutionRunner> weak = shared_from_this();
+                m_scheduler->at(due, [weak, earliest] {
+                    if (auto self = weak.lock()) {
+                        std::lock_guard lock(self->m_mutex);
+                        self->m_clockTarget = std::max(self->m_clockTarget, earliest);
+                        self->queue();
+                    }
+                });
+            }
+            return;
+        }
+    }
+}
+
+void ExecutionRunner::complete(std::unique_lock<std::mutex> &lock)
+{
+    m_finished = true;
+    m_execution.reset(); // the engine's memory goes now; the record and events remain
+    std::vector<std::function<void()>> callbacks;
+    callbacks.swap(m_finishCallbacks);
+    lock.unlock();
+    if (m_onFinished)
+        m_onFinished(shared_from_this());
+    for (auto &callback : callbacks)
+        callback();
+}
+
+ExecutionRecord ExecutionRunner::record() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_record;
+}
+
+Json ExecutionRunner::events() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_events;
+}
+
+bool ExecutionRunner::finished() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_finished;
+}
+
+void ExecutionRunner::whenFinished(std::function<void()> callback)
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_finished) {
+        m_finishCallbacks.push_back(std::move(callback));
+        return;
+    }
+    lock.unlock();
+    callback();
+}
+
+bool ExecutionRunner::sendTaskSuccess(const std::string &token, Json output)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished || !m_execution)
+        return false;
+    syncClock();
+    if (!m_execution->sendTaskSuccess(token, std::move(output)))
+        return false;
+    queue();
+    return true;
+}
+
+bool ExecutionRunner::sendTaskFailure(const std::string &token, std::optional<std::string> error,
+                                      std::optional<std::string> cause)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished || !m_execution)
+        return false;
+    syncClock();
+    if (!m_execution->sendTaskFailure(token, std::move(error), std::move(cause)))
+        return false;
+    queue();
+    return true;
+}
+
+bool ExecutionRunner::sendTaskHeartbeat(const std::string &token)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished || !m_execution)
+        return false;
+    syncClock();
+    if (!m_execution->sendTaskHeartbeat(token))
+        return false;
+    // The timeout moved: sleep until the new one.
+    queue();
+    return true;
+}
+
+std::vector<std::string> ExecutionRunner::taskTokens() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<std::string> tokens;
+    if (m_execution) {
+        for (const Sim::PendingCallback &pending : m_execution->pendingCallbacks())
+            tokens.push_back(pending.taskToken);
+    }
+    return tokens;
+}
+
+bool ExecutionRunner::stop(std::optional<std::string> error, std::optional<std::string> cause)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished)
+        return false;
+    m_stopRequested = true;
+    m_stopError = std::move(error);
+    m_stopCause = std::move(cause);
+    queue();
+    return true;
+}
+
+void ExecutionRunner::shutdown()
+{
+    std::lock_guard lock(m_mutex);
+    m_shutdown = true;
+}
+
+} // namespace Stepwise::Api
