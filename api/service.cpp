@@ -89,7 +89,14 @@ void Service::handle(const std::string &operation, const Json &input, Done done)
         done(ApiError{"UnknownOperationException", "Unknown operation " + operation});
         return;
     }
-    done((this->*(it->second))(input));
+    ApiReply reply = Json::object();
+    try {
+        reply = (this->*(it->second))(input);
+    } catch (const std::exception &e) {
+        // A request must never take the server down: a JSON shape no check foresaw ends here.
+        reply = ApiError{"InternalFailure", std::string("Unexpected input: ") + e.what(), 500};
+    }
+    done(std::move(reply));
 }
 
 std::optional<std::string> Service::loadMocks()
@@ -182,6 +189,12 @@ void Service::shutdown()
         runner->shutdown();
     m_scheduler.stop();
     m_pool.waitForDone();
+    // A clean stop keeps what the unfinished executions did so far; the next start ends them
+    // ABORTED after these events.
+    for (auto &runner : running)
+        if (!runner->finished())
+            m_store->finishExecution(runner->record().arn, runner->record().toJson(),
+                                     runner->events());
 }
 
 std::size_t Service::runningExecutions() const

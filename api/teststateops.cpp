@@ -34,6 +34,30 @@ std::variant<Json, ApiError> parseMember(RequestReader &reader, const char *name
     return std::move(parsed->value);
 }
 
+// The state called `name` anywhere in a machine: its top level, a Map's ItemProcessor (or
+// Iterator) or a Parallel's branches.
+const Json *findState(const Json &machine, const std::string &name)
+{
+    auto found = machine.find("States");
+    if (found == machine.end() || !found->is_object())
+        return nullptr;
+    const Json &states = *found;
+    if (auto it = states.find(name); it != states.end())
+        return &*it;
+    for (const Json &state : states) {
+        if (!state.is_object())
+            continue;
+        for (const char *key : {"ItemProcessor", "Iterator"})
+            if (state.contains(key))
+                if (const Json *found = findState(state[key], name))
+                    return found;
+        for (const Json &branch : state.value("Branches", Json::array()))
+            if (const Json *found = findState(branch, name))
+                return found;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 ApiReply Service::testState(const Json &input)
@@ -61,9 +85,10 @@ ApiReply Service::testState(const Json &input)
         if (auto error = checkDefinition(definition, "STANDARD"))
             return *error;
         const std::string name = stateName.empty() ? document.value("StartAt", "") : stateName;
-        if (!document["States"].contains(name))
+        const Json *state = findState(document, name);
+        if (!state)
             return validationError("State '" + name + "' does not exist in the definition");
-        request.definition = document["States"][name];
+        request.definition = *state;
         request.stateName = name;
     } else {
         request.definition = document;
@@ -113,6 +138,8 @@ ApiReply Service::testState(const Json &input)
     }
     // The state runs once: what its retriers and catchers would do is answered below.
     const Json state = request.definition;
+    if (!state.is_object())
+        return validationError("The state definition must be a JSON object");
     request.definition.erase("Retry");
     request.definition.erase("Catch");
     auto result = Sim::testState(request);
