@@ -33,7 +33,7 @@ const char *statusName(Sim::ExecutionStatus status)
 Json wireEvent(const Sim::HistoryEvent &event)
 {
     Json out = {{"timestamp", epochSeconds(event.timestampMillis)},
-                {"type", event.type},
+                {"type", std::string(event.typeName())},
                 {"id", event.id},
                 {"previousEventId", event.previousEventId}};
     for (auto it = event.details.begin(); it != event.details.end(); ++it)
