@@ -156,7 +156,6 @@ std::variant<Service::Started, ApiError> Service::launch(const Json &input, bool
         options.maxHistoryEvents = 0;
     // Tokens unique across every execution this endpoint runs.
     const std::string tokenPrefix = QUuid::createUuid().toString(QUuid::Id128).toStdString() + "-";
-    options.taskTokenPrefix = tokenPrefix;
     auto execution = std::make_unique<Sim::Execution>(
         std::get<std::shared_ptr<const Sim::CompiledMachine>>(compiledMachine),
         std::move(parsedInput->value), options);
@@ -186,6 +185,7 @@ std::variant<Service::Started, ApiError> Service::launch(const Json &input, bool
     m_executionsByMachine[record.machineArn].push_back(record.arn);
     m_executionOrder.push_back(record.arn);
     m_tokenOwners[tokenPrefix] = record.arn;
+    runner->setTokenPrefix(tokenPrefix);
     runner->start();
     return Started{runner, record};
 }

@@ -3,6 +3,7 @@
 #include "api/scheduler.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace Stepwise::Api {
 
@@ -55,6 +56,60 @@ ExecutionRunner::ExecutionRunner(ExecutionRecord record, std::unique_ptr<Sim::Ex
 {
     m_execution->setEventListener(
         [this](const Sim::HistoryEvent &event) { m_pending.push_back(event); });
+}
+
+void ExecutionRunner::setTokenPrefix(std::string prefix)
+{
+    std::lock_guard lock(m_mutex);
+    m_tokenPrefix = std::move(prefix);
+}
+
+void ExecutionRunner::prefixTokens(Json &value) const
+{
+    if (m_tokenPrefix.empty())
+        return;
+    if (value.is_object() || value.is_array()) {
+        for (Json &item : value)
+            prefixTokens(item);
+        return;
+    }
+    if (!value.is_string())
+        return;
+    const std::string &text = value.get_ref<const std::string &>();
+    static const std::string marker = "token-";
+    if (text.find(marker) == std::string::npos)
+        return;
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t at = text.find(marker); at != std::string::npos;
+         at = text.find(marker, at + 1)) {
+        // token-<digits>-<digits>, the engine's form.
+        std::size_t i = at + marker.size();
+        const std::size_t firstDigits = i;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
+            ++i;
+        if (i == firstDigits || i >= text.size() || text[i] != '-')
+            continue;
+        const std::size_t second = ++i;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
+            ++i;
+        if (i == second)
+            continue;
+        out.append(text, from, at - from);
+        out += m_tokenPrefix;
+        from = at;
+    }
+    if (from == 0 && out.empty())
+        return;
+    out.append(text, from, std::string::npos);
+    value = out;
+}
+
+std::optional<std::string> ExecutionRunner::engineToken(const std::string &token) const
+{
+    if (m_tokenPrefix.empty() || token.rfind(m_tokenPrefix, 0) != 0)
+        return std::nullopt;
+    return token.substr(m_tokenPrefix.size());
 }
 
 void ExecutionRunner::start()
@@ -110,7 +165,9 @@ void ExecutionRunner::syncClock()
 
 void ExecutionRunner::publish(const Sim::HistoryEvent &event)
 {
-    m_events.push_back(wireEvent(event));
+    Json wire = wireEvent(event);
+    prefixTokens(wire);
+    m_events.push_back(std::move(wire));
     m_lastEventId = event.id;
 }
 
@@ -155,8 +212,9 @@ void ExecutionRunner::work()
             const Sim::ExecutionStatus status = m_execution->status();
             m_record.status = statusName(status);
             if (status == Sim::ExecutionStatus::Succeeded) {
-                m_record.output
-                    = m_execution->output().dump(-1, ' ', false, Json::error_handler_t::replace);
+                Json output = m_execution->output();
+                prefixTokens(output);
+                m_record.output = output.dump(-1, ' ', false, Json::error_handler_t::replace);
             } else {
                 if (m_execution->hasError())
                     m_record.error = m_execution->failure().error;
@@ -254,8 +312,9 @@ bool ExecutionRunner::sendTaskSuccess(const std::string &token, Json output)
     std::lock_guard lock(m_mutex);
     if (m_finished || !m_execution)
         return false;
+    auto engine = engineToken(token);
     syncClock();
-    if (!m_execution->sendTaskSuccess(token, std::move(output)))
+    if (!engine || !m_execution->sendTaskSuccess(*engine, std::move(output)))
         return false;
     queue();
     return true;
@@ -267,8 +326,9 @@ bool ExecutionRunner::sendTaskFailure(const std::string &token, std::optional<st
     std::lock_guard lock(m_mutex);
     if (m_finished || !m_execution)
         return false;
+    auto engine = engineToken(token);
     syncClock();
-    if (!m_execution->sendTaskFailure(token, std::move(error), std::move(cause)))
+    if (!engine || !m_execution->sendTaskFailure(*engine, std::move(error), std::move(cause)))
         return false;
     queue();
     return true;
@@ -279,8 +339,9 @@ bool ExecutionRunner::sendTaskHeartbeat(const std::string &token)
     std::lock_guard lock(m_mutex);
     if (m_finished || !m_execution)
         return false;
+    auto engine = engineToken(token);
     syncClock();
-    if (!m_execution->sendTaskHeartbeat(token))
+    if (!engine || !m_execution->sendTaskHeartbeat(*engine))
         return false;
     // The timeout moved: sleep until the new one.
     queue();
@@ -293,7 +354,7 @@ std::vector<std::string> ExecutionRunner::taskTokens() const
     std::vector<std::string> tokens;
     if (m_execution) {
         for (const Sim::PendingCallback &pending : m_execution->pendingCallbacks())
-            tokens.push_back(pending.taskToken);
+            tokens.push_back(m_tokenPrefix + pending.taskToken);
     }
     return tokens;
 }

@@ -35,6 +35,9 @@ class ExecutionRunner : public std::enable_shared_from_this<ExecutionRunner>
                     RunClock clock, QThreadPool *pool, Scheduler *scheduler,
                     FinishedHandler onFinished);
 
+    // Task tokens are the engine's ("token-<event>-<line>"), unique only within one execution:
+    // callers see them behind this execution's own prefix, in every event and output.
+    void setTokenPrefix(std::string prefix);
     void start();
     ExecutionRecord record() const;
     // The events published so far, in GetExecutionHistory's wire form.
@@ -63,6 +66,8 @@ class ExecutionRunner : public std::enable_shared_from_this<ExecutionRunner>
     void publish(const Sim::HistoryEvent &event);
     void complete(std::unique_lock<std::mutex> &lock);
     void syncClock();
+    void prefixTokens(Model::Json &value) const;
+    std::optional<std::string> engineToken(const std::string &token) const;
 
     mutable std::mutex m_mutex;
     ExecutionRecord m_record;
@@ -76,6 +81,7 @@ class ExecutionRunner : public std::enable_shared_from_this<ExecutionRunner>
     std::deque<Sim::HistoryEvent> m_pending;
     Model::Json m_events = Model::Json::array();
     std::int64_t m_lastEventId = 0;
+    std::string m_tokenPrefix;
     std::int64_t m_clockTarget = -1; // a task timeout's time, reached while waiting
     bool m_queued = false;
     bool m_sleeping = false;
