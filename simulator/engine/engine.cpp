@@ -379,8 +379,7 @@ std::string Execution::Engine::taskToken(int ti)
 {
     ExecThread &t = T(ti);
     if (t.task.token.empty())
-        t.task.token = x.m_options.taskTokenPrefix + std::to_string(t.enteredEventId) + "-"
-                       + std::to_string(ti);
+        t.task.token = "token-" + std::to_string(t.enteredEventId) + "-" + std::to_string(ti);
     return t.task.token;
 }
 

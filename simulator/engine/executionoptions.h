@@ -47,9 +47,6 @@ struct ExecutionOptions
     // A folder standing in for S3 for distributed Maps' ItemReader: s3://bucket/key is the
     // file <s3Root>/bucket/key. Empty: ItemReader fails with a message saying so.
     std::string s3Root;
-    // Task tokens are this prefix, then the task's event id and line; an endpoint running many
-    // executions gives each its own so tokens are unique across them.
-    std::string taskTokenPrefix = "token-";
     // Variables visible to the first state (TestState's `variables`).
     Model::Json variables = Model::Json::object();
 };
