@@ -23,7 +23,8 @@ const std::map<std::string, Command> &commands()
         {"run", {runRunCommand, runHelp, "execute a definition locally (no AWS account)"}},
         {"validate",
          {runValidateCommand, validateHelp, "check definitions (JSON or YAML) as AWS does"}},
-        {"serve", {runServeCommand, serveHelp, "a local Step Functions endpoint for the AWS CLI and SDKs"}},
+        {"serve",
+         {runServeCommand, serveHelp, "a local Step Functions endpoint for the AWS CLI and SDKs"}},
     };
     return table;
 }

@@ -1,8 +1,8 @@
 // stepwise-cli serve: the local Step Functions endpoint.
 #include "app/cli/commands.h"
 
-#include "api/httpfrontend.h"
-#include "api/service.h"
+#include "simulator/api/httpfrontend.h"
+#include "simulator/api/service.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

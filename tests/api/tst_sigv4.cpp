@@ -1,6 +1,6 @@
 // SigV4 verification (serve --verify-sigv4): AWS's documented example request verifies with
 // its key, and each way of getting it wrong gives AWS's error name.
-#include "api/sigv4.h"
+#include "simulator/api/sigv4.h"
 
 #include <QTemporaryFile>
 #include <QtTest>

@@ -1,7 +1,7 @@
 // TestState: one state (or one state of a whole machine) run alone, as AWS's TestState API.
-#include "api/requestreader.h"
-#include "api/service.h"
-#include "api/teststateerrors.h"
+#include "simulator/api/requestreader.h"
+#include "simulator/api/service.h"
+#include "simulator/api/teststateerrors.h"
 
 #include "model/json/jsonreader.h"
 #include "simulator/engine/teststate.h"

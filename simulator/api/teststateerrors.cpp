@@ -1,4 +1,4 @@
-#include "api/teststateerrors.h"
+#include "simulator/api/teststateerrors.h"
 
 #include "simulator/expr/dataflow.h"
 

@@ -1,4 +1,4 @@
-#include "api/records.h"
+#include "simulator/api/records.h"
 
 #include <chrono>
 

@@ -1,6 +1,6 @@
-#include "api/paging.h"
+#include "simulator/api/paging.h"
 
-#include "api/requestreader.h"
+#include "simulator/api/requestreader.h"
 
 #include <QByteArray>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/executionrunner.h"
-#include "api/records.h"
-#include "api/scheduler.h"
-#include "api/store.h"
 #include "model/validation/diagnostic.h"
+#include "simulator/api/apierror.h"
+#include "simulator/api/executionrunner.h"
+#include "simulator/api/records.h"
+#include "simulator/api/scheduler.h"
+#include "simulator/api/store.h"
 #include "simulator/engine/compiledmachine.h"
 
 #include <QThreadPool>

@@ -1,7 +1,7 @@
 // TagResource, UntagResource, ListTagsForResource (state machines and activities).
-#include "api/arn.h"
-#include "api/requestreader.h"
-#include "api/service.h"
+#include "simulator/api/arn.h"
+#include "simulator/api/requestreader.h"
+#include "simulator/api/service.h"
 
 namespace Stepwise::Api {
 

@@ -1,6 +1,6 @@
-#include "api/service.h"
+#include "simulator/api/service.h"
 
-#include "api/arn.h"
+#include "simulator/api/arn.h"
 #include "simulator/tasks/mockconfig.h"
 
 #include "model/json/jsonreader.h"

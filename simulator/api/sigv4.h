@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/apierror.h"
+#include "simulator/api/apierror.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "api/sigv4.h"
+#include "simulator/api/sigv4.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>

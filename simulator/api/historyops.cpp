@@ -1,7 +1,7 @@
 // GetExecutionHistory: pages, reverseOrder, includeExecutionData.
-#include "api/paging.h"
-#include "api/requestreader.h"
-#include "api/service.h"
+#include "simulator/api/paging.h"
+#include "simulator/api/requestreader.h"
+#include "simulator/api/service.h"
 
 namespace Stepwise::Api {
 

@@ -1,6 +1,6 @@
-#include "api/httpfrontend.h"
+#include "simulator/api/httpfrontend.h"
 
-#include "api/service.h"
+#include "simulator/api/service.h"
 
 #include <QHttpServerRequest>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/sigv4.h"
+#include "simulator/api/apierror.h"
+#include "simulator/api/sigv4.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerResponder>

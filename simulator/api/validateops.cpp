@@ -1,6 +1,6 @@
 // ValidateStateMachineDefinition: the validator's diagnostics in AWS's shape.
-#include "api/requestreader.h"
-#include "api/service.h"
+#include "simulator/api/requestreader.h"
+#include "simulator/api/service.h"
 
 #include "model/json/jsonreader.h"
 #include "model/validation/validator.h"

@@ -1,4 +1,4 @@
-#include "api/requestreader.h"
+#include "simulator/api/requestreader.h"
 
 namespace Stepwise::Api {
 

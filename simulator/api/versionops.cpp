@@ -1,9 +1,9 @@
 // PublishStateMachineVersion, ListStateMachineVersions, DeleteStateMachineVersion and the
 // aliases: Create/Describe/List/Update/DeleteStateMachineAlias.
-#include "api/arn.h"
-#include "api/paging.h"
-#include "api/requestreader.h"
-#include "api/service.h"
+#include "simulator/api/arn.h"
+#include "simulator/api/paging.h"
+#include "simulator/api/requestreader.h"
+#include "simulator/api/service.h"
 
 #include <algorithm>
 #include <set>

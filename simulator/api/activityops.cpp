@@ -1,8 +1,8 @@
 // CreateActivity, DescribeActivity, ListActivities, DeleteActivity, GetActivityTask.
-#include "api/arn.h"
-#include "api/paging.h"
-#include "api/requestreader.h"
-#include "api/service.h"
+#include "simulator/api/arn.h"
+#include "simulator/api/paging.h"
+#include "simulator/api/requestreader.h"
+#include "simulator/api/service.h"
 
 namespace Stepwise::Api {
 

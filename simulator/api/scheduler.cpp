@@ -1,4 +1,4 @@
-#include "api/scheduler.h"
+#include "simulator/api/scheduler.h"
 
 namespace Stepwise::Api {
 

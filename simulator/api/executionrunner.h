@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/records.h"
-#include "api/scheduler.h"
+#include "simulator/api/records.h"
+#include "simulator/api/scheduler.h"
 #include "simulator/engine/execution.h"
 
 #include <QThreadPool>

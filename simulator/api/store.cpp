@@ -1,4 +1,4 @@
-#include "api/store.h"
+#include "simulator/api/store.h"
 
 #include <filesystem>
 #include <sqlite3.h>

@@ -1,6 +1,6 @@
-#include "api/executionrunner.h"
+#include "simulator/api/executionrunner.h"
 
-#include "api/scheduler.h"
+#include "simulator/api/scheduler.h"
 
 #include <algorithm>
 #include <cctype>

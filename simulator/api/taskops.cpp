@@ -1,6 +1,6 @@
 // SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat: answers to .waitForTaskToken tasks.
-#include "api/requestreader.h"
-#include "api/service.h"
+#include "simulator/api/requestreader.h"
+#include "simulator/api/service.h"
 
 #include "model/json/jsonreader.h"
 

@@ -1,4 +1,4 @@
-#include "api/arn.h"
+#include "simulator/api/arn.h"
 
 #include <vector>
 

@@ -1,9 +1,9 @@
 // StartExecution, StartSyncExecution, DescribeExecution, ListExecutions, StopExecution,
 // RedriveExecution.
-#include "api/arn.h"
-#include "api/paging.h"
-#include "api/requestreader.h"
-#include "api/service.h"
+#include "simulator/api/arn.h"
+#include "simulator/api/paging.h"
+#include "simulator/api/requestreader.h"
+#include "simulator/api/service.h"
 
 #include "model/json/jsonreader.h"
 #include "simulator/tasks/mockconfig.h"
