@@ -521,6 +521,7 @@ void MainWindow::validateNow()
     m_diagnostics->setDiagnostics(m_currentDiagnostics);
     m_diagnostics->setParseError(m_editor->parseError());
     m_editor->setDiagnostics(m_currentDiagnostics);
+    m_inspector->setDiagnostics(m_currentDiagnostics);
     m_badges->setDiagnostics(m_currentDiagnostics);
     updateStatus();
 }

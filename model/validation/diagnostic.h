@@ -18,6 +18,10 @@ struct Diagnostic
     Severity severity = Severity::Error;
     std::string message;
     Location location;
+    // For a problem inside a string value (a path, an intrinsic call, a JSONata expression):
+    // the byte index in the decoded string where it is, so an editor can mark that character
+    // rather than the whole string. -1 when the problem is the value as a whole.
+    int characterInValue = -1;
 };
 
 const char *toString(Severity severity);

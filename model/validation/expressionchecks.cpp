@@ -75,12 +75,14 @@ void ExpressionChecks::checkPathText(const std::string &text, const std::string 
     const ExpressionSyntax *syntax = m_context.options().expressions;
     auto problem = syntax ? syntax->checkPath(text, kind) : basicPathProblem(text, kind);
     if (problem) {
-        m_context.error(DiagnosticCode::PathInvalid, pointer,
-                        std::string(field) + " '" + text + "' is not a valid "
-                            + (kind == ExpressionSyntax::PathKind::ReferencePath ? "reference path"
-                                                                                 : "JSONPath")
-                            + ": " + problem->message + " (at character "
-                            + std::to_string(problem->offset + 1) + ")");
+        m_context.errorInString(DiagnosticCode::PathInvalid, pointer,
+                                std::string(field) + " '" + text + "' is not a valid "
+                                    + (kind == ExpressionSyntax::PathKind::ReferencePath
+                                           ? "reference path"
+                                           : "JSONPath")
+                                    + ": " + problem->message + " (at character "
+                                    + std::to_string(problem->offset + 1) + ")",
+                                problem->offset);
     }
 }
 
@@ -89,9 +91,11 @@ void ExpressionChecks::checkIntrinsicText(const std::string &text, const std::st
     const ExpressionSyntax *syntax = m_context.options().expressions;
     auto problem = syntax ? syntax->checkIntrinsic(text) : basicIntrinsicProblem(text);
     if (problem) {
-        m_context.error(DiagnosticCode::IntrinsicInvalid, pointer,
-                        "'" + text + "' is not a valid intrinsic function call: " + problem->message
-                            + " (at character " + std::to_string(problem->offset + 1) + ")");
+        m_context.errorInString(DiagnosticCode::IntrinsicInvalid, pointer,
+                                "'" + text + "' is not a valid intrinsic function call: "
+                                    + problem->message + " (at character "
+                                    + std::to_string(problem->offset + 1) + ")",
+                                problem->offset);
     }
 }
 
@@ -171,9 +175,12 @@ void ExpressionChecks::checkJsonataText(const std::string &text, const std::stri
         return;
     std::string_view body = jsonataBody(text);
     if (auto problem = syntax->checkJsonata(body)) {
-        m_context.error(DiagnosticCode::JsonataInvalid, pointer,
-                        "The JSONata expression does not parse: " + problem->message
-                            + " (at character " + std::to_string(problem->offset + 1) + ")");
+        // The offset counts from the text after "{%"; the editor marks the character in the
+        // whole string.
+        m_context.errorInString(DiagnosticCode::JsonataInvalid, pointer,
+                                "The JSONata expression does not parse: " + problem->message
+                                    + " (at character " + std::to_string(problem->offset + 1) + ")",
+                                problem->offset + 2);
     }
 }
 

@@ -13,6 +13,13 @@ void ValidationContext::error(std::string_view code, const std::string &pointer,
     add(code, Severity::Error, pointer, std::move(message), atKey);
 }
 
+void ValidationContext::errorInString(std::string_view code, const std::string &pointer,
+                                      std::string message, int characterInValue)
+{
+    add(code, Severity::Error, pointer, std::move(message), false);
+    m_diagnostics.back().characterInValue = characterInValue;
+}
+
 void ValidationContext::warning(std::string_view code, const std::string &pointer,
                                 std::string message)
 {

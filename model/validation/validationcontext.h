@@ -26,6 +26,10 @@ class ValidationContext
     void error(std::string_view code, const std::string &pointer, std::string message,
                bool atKey = false);
     void warning(std::string_view code, const std::string &pointer, std::string message);
+    // An error at one character of the string value at `pointer` (see
+    // Diagnostic::characterInValue).
+    void errorInString(std::string_view code, const std::string &pointer, std::string message,
+                       int characterInValue);
 
     // A string holding a ${Placeholder}, or a CloudFormation {"Fn::Sub": ...} / {"Ref": ...},
     // that SAM/CDK/CloudFormation substitute before AWS sees the definition.

@@ -28,6 +28,8 @@ class tst_AslEditor : public QObject
     void selectingStateSelectsItsText();
     void cursorInStateReportsIt();
     void diagnosticsAreUnderlined();
+    void problemInsideAStringMarksItsCharacter_data();
+    void problemInsideAStringMarksItsCharacter();
     void nonAsciiTextKeepsPositions();
     void yamlTextShowsAndEditsYaml();
     void yamlStateRangesAndCursor();
@@ -226,6 +228,60 @@ void tst_AslEditor::diagnosticsAreUnderlined()
     QCOMPARE(selections.first().cursor.selectedText(), QStringLiteral("\"Publish\""));
     QCOMPARE(selections.first().format.underlineStyle(), QTextCharFormat::WaveUnderline);
     QVERIFY(selections.first().format.toolTip().contains(QStringLiteral("NEXT_TARGET_MISSING")));
+}
+
+void tst_AslEditor::problemInsideAStringMarksItsCharacter_data()
+{
+    // The validator names the character by its byte index in the decoded string; the editor
+    // marks it in the text, through JSON escapes, YAML quoting and non-ASCII characters.
+    QTest::addColumn<bool>("yaml");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<int>("characterInValue");
+    QTest::addColumn<QString>("marked");
+    QTest::addColumn<QString>("before");
+    QTest::newRow("json, plain") << false << QStringLiteral("{% $x + %}") << 8 << "%"
+                                 << "+ ";
+    QTest::newRow("json, escaped quotes")
+        << false << QStringLiteral("{% \"a\" & $y( %}") << 11 << "("
+        << "$y";
+    QTest::newRow("json, non-ASCII before")
+        << false << QStringLiteral("{% 'é€' & ) %}") << 13 << ")"
+        << "& ";
+    QTest::newRow("json, past the end") << false << QStringLiteral("{% $ %}") << 40 << "}"
+                                        << "%";
+    QTest::newRow("yaml, plain") << true << QStringLiteral("{% $x + %}") << 8 << "%"
+                                 << "+ ";
+    QTest::newRow("yaml, non-ASCII before") << true << QStringLiteral("{% 'é€' & ) %}") << 13 << ")"
+                                            << "& ";
+}
+
+void tst_AslEditor::problemInsideAStringMarksItsCharacter()
+{
+    QFETCH(bool, yaml);
+    QFETCH(QString, output);
+    QFETCH(int, characterInValue);
+    QFETCH(QString, marked);
+    QFETCH(QString, before);
+    Model::Document document;
+    Json definition = Json::parse(R"({"QueryLanguage": "JSONata", "StartAt": "P",
+        "States": {"P": {"Type": "Pass", "End": true}}})");
+    definition["States"]["P"]["Output"] = output.toStdString();
+    document.workflow()->load(definition);
+    Views::AslEditor editor(&document);
+    if (yaml)
+        editor.setTextFormat(Model::FileFormat::Yaml);
+    Model::Diagnostic diagnostic;
+    diagnostic.code = "JSONATA_INVALID";
+    diagnostic.message = "does not parse";
+    diagnostic.location.pointer = "/States/P/Output";
+    diagnostic.characterInValue = characterInValue;
+    editor.setDiagnostics({diagnostic});
+    const QList<QTextEdit::ExtraSelection> selections = editor.extraSelections();
+    QCOMPARE(selections.size(), 1);
+    const QTextCursor cursor = selections.first().cursor;
+    QCOMPARE(cursor.selectedText(), marked);
+    const QString text = editor.toPlainText();
+    QCOMPARE(text.mid(cursor.selectionStart() - before.size(), before.size()), before);
 }
 
 void tst_AslEditor::nonAsciiTextKeepsPositions()

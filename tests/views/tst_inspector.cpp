@@ -31,6 +31,7 @@ class tst_Inspector : public QObject
     void showsEveryFieldOfCorpusStates_data();
     void showsEveryFieldOfCorpusStates();
     void invalidJsonIsFlaggedAndNotApplied();
+    void validatorFindingsShowUnderTheirField();
     void validJsonIsAppliedAsTyped();
     void endCheckboxReplacesNext();
     void renameThroughNameField();
@@ -110,6 +111,33 @@ void tst_Inspector::editingSecondsChangesModelAndUndoesInOneStep()
     retype(seconds, QStringLiteral("ten"));
     QCOMPARE(document.workflow()->field(wait, "Seconds"), Json(125));
     QVERIFY(!inspector.fieldEditor(QStringLiteral("Seconds"))->errorMessage().isEmpty());
+}
+
+void tst_Inspector::validatorFindingsShowUnderTheirField()
+{
+    Model::Document document;
+    document.workflow()->load(Json::parse(R"({"QueryLanguage": "JSONata", "StartAt": "P",
+        "States": {"P": {"Type": "Pass", "Output": {"total": "{% $a + %}"}, "End": true}}})"));
+    Views::InspectorView inspector(&document);
+    const StateId pass = document.workflow()->findState(document.workflow()->rootScope(), "P");
+    inspector.setState(pass);
+    Model::Diagnostic diagnostic;
+    diagnostic.code = "JSONATA_INVALID";
+    diagnostic.message = "The JSONata expression does not parse: unexpected end (at character 6)";
+    diagnostic.location.pointer = "/States/P/Output/total";
+    diagnostic.characterInValue = 8;
+    inspector.setDiagnostics({diagnostic});
+    const QString shown = inspector.fieldEditor(QStringLiteral("Output"))->errorMessage();
+    QVERIFY2(shown.startsWith(QStringLiteral("total: The JSONata expression does not parse")),
+             qPrintable(shown));
+    // Other fields stay clean; a new selection keeps showing what concerns it.
+    QVERIFY(inspector.fieldEditor(QStringLiteral("Comment"))->errorMessage().isEmpty());
+    inspector.setState(0);
+    inspector.setState(pass);
+    QVERIFY(!inspector.fieldEditor(QStringLiteral("Output"))->errorMessage().isEmpty());
+    // Fixed: the next validation pass clears it.
+    inspector.setDiagnostics({});
+    QVERIFY(inspector.fieldEditor(QStringLiteral("Output"))->errorMessage().isEmpty());
 }
 
 void tst_Inspector::showsFieldsForTypeAndQueryLanguage_data()

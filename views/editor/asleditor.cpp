@@ -365,10 +365,17 @@ void AslEditor::updateExtraSelections()
         m_underlines.push_back({start, start + 1, QString::fromStdString(m_parseError->message),
                                 Model::Severity::Error});
     } else {
+        const QString text = toPlainText();
         for (const Model::Diagnostic &diagnostic : m_diagnostics) {
             auto [start, end] = rangeOfPointer(diagnostic.location.pointer, false);
             if (end <= start)
                 continue;
+            if (diagnostic.characterInValue >= 0) {
+                // A problem inside a path, intrinsic call or JSONata expression: the
+                // character itself, not the whole string.
+                start = positionInString(text, start, end, diagnostic.characterInValue);
+                end = start + 1;
+            }
             m_underlines.push_back(
                 {start, end, QString::fromStdString(diagnostic.code + ": " + diagnostic.message),
                  diagnostic.severity});

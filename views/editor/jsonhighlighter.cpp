@@ -1,5 +1,7 @@
 #include "views/editor/jsonhighlighter.h"
 
+#include "views/editor/jsonatatokens.h"
+
 #include <QTextDocument>
 
 namespace Stepwise::Views {
@@ -79,6 +81,8 @@ void JsonHighlighter::highlightBlock(const QString &text)
             if (isExpression(literal, isKey))
                 format = colorFormat(m_colors.expression, isKey);
             setFormat(i, length, format);
+            if (!isKey)
+                highlightJsonata(literal.mid(1, length - 2), i + 1);
             i = end + 1;
         } else if (c.isDigit() || c == QLatin1Char('-')) {
             int end = i + 1;
@@ -102,6 +106,15 @@ void JsonHighlighter::highlightBlock(const QString &text)
             ++i;
         }
     }
+}
+
+void JsonHighlighter::highlightJsonata(QStringView inner, int offset)
+{
+    const int start = jsonataStart(inner);
+    if (start < 0)
+        return;
+    for (const JsonataToken &token : jsonataTokens(inner.mid(start), true))
+        setFormat(offset + start + token.start, token.length, jsonataFormat(token.kind, m_colors));
 }
 
 } // namespace Stepwise::Views

@@ -20,6 +20,10 @@ class JsonHighlighter : public QSyntaxHighlighter
     void highlightBlock(const QString &text) override;
 
   private:
+    // Colours the tokens of a {% JSONata %} expression inside a string literal whose text
+    // (between the quotes) starts at `offset` in the block.
+    void highlightJsonata(QStringView inner, int offset);
+
     ThemeColors m_colors;
 };
 

@@ -122,4 +122,59 @@ int yamlBlockEnd(const QString &text, int keyStart)
     return end;
 }
 
+namespace {
+
+int utf8Length(char16_t unit)
+{
+    if (unit < 0x80)
+        return 1;
+    if (unit < 0x800)
+        return 2;
+    // A surrogate pair is one 4-byte character: two halves of 2 bytes each.
+    if (QChar::isSurrogate(unit))
+        return 2;
+    return 3;
+}
+
+} // namespace
+
+int positionInString(const QString &text, int valueStart, int valueEnd, int byteIndex)
+{
+    valueEnd = std::min(valueEnd, int(text.size()));
+    if (valueStart >= valueEnd)
+        return valueStart;
+    const QChar quote = text[valueStart];
+    const bool doubleQuoted = quote == QLatin1Char('"');
+    const bool singleQuoted = quote == QLatin1Char('\'');
+    int i = valueStart + (doubleQuoted || singleQuoted ? 1 : 0);
+    int bytes = 0;
+    int last = i;
+    while (i < valueEnd) {
+        if (doubleQuoted && text[i] == QLatin1Char('"'))
+            break;
+        if (singleQuoted && text[i] == QLatin1Char('\'')) {
+            if (i + 1 >= valueEnd || text[i + 1] != QLatin1Char('\''))
+                break;
+        }
+        if (bytes >= byteIndex)
+            return i;
+        last = i;
+        int width = 1;
+        int decoded = utf8Length(text[i].unicode());
+        if (doubleQuoted && text[i] == QLatin1Char('\\') && i + 1 < valueEnd) {
+            width = 2;
+            decoded = 1;
+            if (text[i + 1] == QLatin1Char('u') && i + 5 < valueEnd) {
+                width = 6;
+                decoded = utf8Length(char16_t(text.mid(i + 2, 4).toUShort(nullptr, 16)));
+            }
+        } else if (singleQuoted && text[i] == QLatin1Char('\'')) {
+            width = 2; // '' is one quote
+        }
+        bytes += decoded;
+        i += width;
+    }
+    return last;
+}
+
 } // namespace Stepwise::Views

@@ -27,5 +27,10 @@ int matchingBracketEnd(const QString &text, int start);
 // The end of the YAML block whose key starts at `keyStart`: the end of the last line after
 // it that is indented deeper than the key (or of the key's own line).
 int yamlBlockEnd(const QString &text, int keyStart);
+// The position in `text` of the character a validator names by its byte index in the decoded
+// string (Diagnostic::characterInValue) for the string value written at `valueStart` ("..."
+// in JSON; a plain, '...' or "..." scalar in YAML): escapes and non-ASCII text are counted
+// as they decode. Past the end, the string's last character.
+int positionInString(const QString &text, int valueStart, int valueEnd, int byteIndex);
 
 } // namespace Stepwise::Views

@@ -1,5 +1,7 @@
 #include "views/editor/yamlhighlighter.h"
 
+#include "views/editor/jsonatatokens.h"
+
 #include <QRegularExpression>
 
 namespace Stepwise::Views {
@@ -100,6 +102,13 @@ void YamlHighlighter::highlightScalar(const QString &text, int start, int end)
     else if (!quoted && (value.startsWith(QLatin1Char('{')) || value.startsWith(QLatin1Char('['))))
         color = m_colors.punctuation;
     setFormat(start, length, colorFormat(color));
+    const int jsonata = jsonataStart(inner);
+    if (jsonata >= 0) {
+        const int innerStart = start + (quoted ? 1 : 0) + jsonata;
+        const bool doubleQuoted = quoted && text[start] == QLatin1Char('"');
+        for (const JsonataToken &token : jsonataTokens(inner.mid(jsonata), doubleQuoted))
+            setFormat(innerStart + token.start, token.length, jsonataFormat(token.kind, m_colors));
+    }
 }
 
 void YamlHighlighter::highlightBlock(const QString &text)

@@ -289,8 +289,18 @@ QString FieldEditor::errorMessage() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
-void FieldEditor::showError(const QString &error)
+void FieldEditor::setProblem(const QString &problem)
 {
+    if (m_problem == problem)
+        return;
+    m_problem = problem;
+    showError(m_inputError);
+}
+
+void FieldEditor::showError(const QString &inputError)
+{
+    m_inputError = inputError;
+    const QString error = inputError.isEmpty() ? m_problem : inputError;
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
     if (error.isEmpty()) {

@@ -47,6 +47,10 @@ class FieldEditor : public QWidget
     void setJsonMode(bool json);
     bool isJsonMode() const;
 
+    // What the validator says about the field's value (empty: nothing). Shown under the input
+    // unless the text being typed has its own error, which comes first.
+    void setProblem(const QString &problem);
+
   Q_SIGNALS:
     // `mergeTag` tells which edits make one undo step (see SetFieldCommand::setMergeTag):
     // empty for the field's own input, the form's part otherwise.
@@ -70,6 +74,8 @@ class FieldEditor : public QWidget
     StructuredForm *m_form = nullptr;
     QToolButton *m_jsonToggle = nullptr;
     QLabel *m_error = nullptr;
+    QString m_inputError;
+    QString m_problem;
     bool m_updating = false;
 };
 

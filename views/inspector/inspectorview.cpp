@@ -194,6 +194,7 @@ void InspectorView::rebuild()
     verticalScrollBar()->setValue(scroll);
     if (FieldEditor *editor = fieldEditor(focusedKey))
         editor->input()->setFocus();
+    showDiagnostics();
 }
 
 void InspectorView::buildWorkflowForm(QWidget *form, QVBoxLayout *layout)
@@ -236,6 +237,7 @@ void InspectorView::refresh()
             editor->setValue(fields.contains(key) ? std::optional<Model::Json>(fields[key])
                                                   : std::nullopt);
         }
+        showDiagnostics();
         return;
     }
     for (FieldEditor *editor : m_editors) {
@@ -244,6 +246,7 @@ void InspectorView::refresh()
                              ? std::optional<Model::Json>(workflow->field(m_state, key))
                              : std::nullopt);
     }
+    showDiagnostics();
 }
 
 void InspectorView::onStateChanged(StateId id)
@@ -281,6 +284,33 @@ void InspectorView::applyRename()
     }
     m_nameError->hide();
     m_modeling.rename(m_state, name);
+}
+
+void InspectorView::setDiagnostics(const std::vector<Model::Diagnostic> &diagnostics)
+{
+    m_diagnostics = diagnostics;
+    showDiagnostics();
+}
+
+void InspectorView::showDiagnostics()
+{
+    const Model::Workflow *workflow = m_document->workflow();
+    const std::string base = m_state == 0 ? std::string() : workflow->pointer(m_state);
+    for (FieldEditor *editor : m_editors) {
+        const std::string field = base + "/" + editor->spec().key;
+        QStringList problems;
+        for (const Model::Diagnostic &diagnostic : m_diagnostics) {
+            const std::string &at = diagnostic.location.pointer;
+            if (at != field && at.rfind(field + "/", 0) != 0)
+                continue;
+            QString text = QString::fromStdString(diagnostic.message);
+            if (at != field)
+                text = QString::fromStdString(at.substr(field.size() + 1)) + QStringLiteral(": ")
+                       + text;
+            problems << text;
+        }
+        editor->setProblem(problems.join(QLatin1Char('\n')));
+    }
 }
 
 } // namespace Stepwise::Views

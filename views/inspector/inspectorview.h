@@ -2,6 +2,7 @@
 
 #include "model/asl/workflow.h"
 #include "model/modeling/modeling.h"
+#include "model/validation/diagnostic.h"
 
 #include <QScrollArea>
 
@@ -33,6 +34,9 @@ class InspectorView : public QScrollArea
     Model::StateId state() const { return m_state; }
     FieldEditor *fieldEditor(const QString &key) const;
     QStringList shownFields() const;
+    // The validator's findings: each one inside a shown field appears under that field
+    // (a JSONata syntax error under Arguments, say), with the character it names.
+    void setDiagnostics(const std::vector<Model::Diagnostic> &diagnostics);
 
   public Q_SLOTS:
     void setState(Stepwise::Model::StateId id);
@@ -47,6 +51,7 @@ class InspectorView : public QScrollArea
                    const QString &mergeTag);
     void applyRename();
     std::vector<std::string> fieldsToShow() const;
+    void showDiagnostics();
 
     Model::Document *m_document;
     Model::Modeling m_modeling;
@@ -55,6 +60,7 @@ class InspectorView : public QScrollArea
     std::vector<FieldEditor *> m_editors;
     QLineEdit *m_name = nullptr;
     QLabel *m_nameError = nullptr;
+    std::vector<Model::Diagnostic> m_diagnostics;
 };
 
 } // namespace Stepwise::Views
