@@ -73,19 +73,11 @@ ApiReply Service::listActivities(const Json &input)
     std::vector<const ActivityRecord *> activities;
     for (const auto &[arn, activity] : m_activities)
         activities.push_back(&activity);
-    auto page = readPage(reader, activities.size());
-    if (auto *error = std::get_if<ApiError>(&page))
-        return *error;
-    const Page &p = std::get<Page>(page);
-    Json items = Json::array();
-    for (std::size_t i = p.begin; i < p.end; ++i)
-        items.push_back({{"activityArn", activities[i]->arn},
-                         {"name", activities[i]->name},
-                         {"creationDate", epochSeconds(activities[i]->creationMillis)}});
-    Json out = {{"activities", items}};
-    if (p.nextToken)
-        out["nextToken"] = *p.nextToken;
-    return out;
+    return pagedList(reader, activities, "activities", [](const auto &item) -> Json {
+        return {{"activityArn", item.arn},
+                {"name", item.name},
+                {"creationDate", epochSeconds(item.creationMillis)}};
+    });
 }
 
 ApiReply Service::deleteActivity(const Json &input)

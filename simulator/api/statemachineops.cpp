@@ -198,21 +198,12 @@ ApiReply Service::listStateMachines(const Json &input)
     for (const auto &[arn, machine] : m_machines)
         if (machine.version == 0)
             machines.push_back(&machine);
-    auto page = readPage(reader, machines.size());
-    if (auto *error = std::get_if<ApiError>(&page))
-        return *error;
-    const Page &p = std::get<Page>(page);
-    Json items = Json::array();
-    for (std::size_t i = p.begin; i < p.end; ++i) {
-        items.push_back({{"stateMachineArn", machines[i]->arn},
-                         {"name", machines[i]->name},
-                         {"type", machines[i]->type},
-                         {"creationDate", epochSeconds(machines[i]->creationMillis)}});
-    }
-    Json out = {{"stateMachines", items}};
-    if (p.nextToken)
-        out["nextToken"] = *p.nextToken;
-    return out;
+    return pagedList(reader, machines, "stateMachines", [](const auto &item) -> Json {
+        return {{"stateMachineArn", item.arn},
+                {"name", item.name},
+                {"type", item.type},
+                {"creationDate", epochSeconds(item.creationMillis)}};
+    });
 }
 
 ApiReply Service::updateStateMachine(const Json &input)

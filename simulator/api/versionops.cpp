@@ -89,18 +89,10 @@ ApiReply Service::listStateMachineVersions(const Json &input)
     // Newest first.
     std::sort(versions.begin(), versions.end(),
               [](auto *a, auto *b) { return a->version > b->version; });
-    auto page = readPage(reader, versions.size());
-    if (auto *error = std::get_if<ApiError>(&page))
-        return *error;
-    const Page &p = std::get<Page>(page);
-    Json items = Json::array();
-    for (std::size_t i = p.begin; i < p.end; ++i)
-        items.push_back({{"stateMachineVersionArn", versions[i]->arn},
-                         {"creationDate", epochSeconds(versions[i]->creationMillis)}});
-    Json out = {{"stateMachineVersions", items}};
-    if (p.nextToken)
-        out["nextToken"] = *p.nextToken;
-    return out;
+    return pagedList(reader, versions, "stateMachineVersions", [](const auto &item) -> Json {
+        return {{"stateMachineVersionArn", item.arn},
+                {"creationDate", epochSeconds(item.creationMillis)}};
+    });
 }
 
 ApiReply Service::deleteStateMachineVersion(const Json &input)
@@ -247,18 +239,10 @@ ApiReply Service::listStateMachineAliases(const Json &input)
     for (const auto &[key, alias] : m_aliases)
         if (alias.machineArn == arn)
             aliases.push_back(&alias);
-    auto page = readPage(reader, aliases.size());
-    if (auto *error = std::get_if<ApiError>(&page))
-        return *error;
-    const Page &p = std::get<Page>(page);
-    Json items = Json::array();
-    for (std::size_t i = p.begin; i < p.end; ++i)
-        items.push_back({{"stateMachineAliasArn", aliases[i]->arn},
-                         {"creationDate", epochSeconds(aliases[i]->creationMillis)}});
-    Json out = {{"stateMachineAliases", items}};
-    if (p.nextToken)
-        out["nextToken"] = *p.nextToken;
-    return out;
+    return pagedList(reader, aliases, "stateMachineAliases", [](const auto &item) -> Json {
+        return {{"stateMachineAliasArn", item.arn},
+                {"creationDate", epochSeconds(item.creationMillis)}};
+    });
 }
 
 ApiReply Service::updateStateMachineAlias(const Json &input)
