@@ -304,8 +304,14 @@ ApiReply Service::listExecutions(const Json &input)
                         "Resource not found: '" + reader.member("mapRunArn").dump() + "'"};
     if (auto error = checkArn(machineArn, "stateMachine"))
         return *error;
-    std::vector<std::string> arns;
-    std::vector<std::shared_ptr<ExecutionRunner>> live;
+    struct Candidate
+    {
+        std::string arn;
+        std::string status;
+        int redriveCount;
+        std::shared_ptr<ExecutionRunner> runner;
+    };
+    std::vector<Candidate> candidates;
     {
         std::lock_guard lock(m_mutex);
         auto machine = m_machines.find(machineArn);
@@ -324,17 +330,23 @@ ApiReply Service::listExecutions(const Json &input)
                 continue;
             if (r.type == "EXPRESS")
                 continue; // AWS lists Standard executions only
-            std::string current = r.status;
-            if (auto running = m_running.find(*it); running != m_running.end())
-                current = "RUNNING";
-            if (!status.empty() && current != status)
-                continue;
-            if (redrive == "REDRIVEN" && r.redriveCount == 0)
-                continue;
-            if (redrive == "NOT_REDRIVEN" && r.redriveCount > 0)
-                continue;
-            arns.push_back(*it);
+            auto running = m_running.find(*it);
+            candidates.push_back({*it, r.status, r.redriveCount,
+                                  running != m_running.end() ? running->second : nullptr});
         }
+    }
+    std::vector<std::string> arns;
+    for (const Candidate &c : candidates) {
+        // A runner that has just finished reports its final status before the service hears of
+        // it; DescribeExecution already answers with it, so the list must agree.
+        const std::string current = c.runner ? c.runner->record().status : c.status;
+        if (!status.empty() && current != status)
+            continue;
+        if (redrive == "REDRIVEN" && c.redriveCount == 0)
+            continue;
+        if (redrive == "NOT_REDRIVEN" && c.redriveCount > 0)
+            continue;
+        arns.push_back(c.arn);
     }
     auto page = readPage(reader, arns.size());
     if (auto *error = std::get_if<ApiError>(&page))
