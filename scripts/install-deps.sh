@@ -10,6 +10,8 @@ packages=(
     xvfb xauth fonts-dejavu-core imagemagick python3
     qt6-httpserver-dev qt6-websockets-dev libsqlite3-dev
     awscli python3-boto3
+    # AWS's service models: serve's TestState checks mocked results against them.
+    python3-botocore
 )
 
 # The endpoint's client tests need npm (for @aws-sdk/client-sfn); a machine whose Node.js

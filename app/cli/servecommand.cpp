@@ -26,6 +26,7 @@ struct ServeArguments
     int port = 8083;
     std::string data;
     std::string mocks;
+    std::string serviceModels = Api::ServiceModels::defaultDirectory();
     std::string clock = "real";
     std::string keyFile;
     std::string region = "us-east-1";
@@ -35,12 +36,11 @@ struct ServeArguments
     bool log = false;
 };
 
-const char *usageText = "usage: stepwise-cli serve [--host 127.0.0.1] [--port 8083] [--data DIR] "
-                        "[--mocks FILE]\n"
-                        "       [--clock real|virtual|xN] [--verify-sigv4 KEYFILE] "
-                        "[--region R] [--account ID]\n"
-                        "       [--workers N] [--activity-poll-seconds N] [--log]\n"
-                        "(stepwise-cli serve --help explains each option)\n";
+const char *usageText
+    = "usage: stepwise-cli serve [--host 127.0.0.1] [--port 8083] [--data DIR] [--mocks FILE]\n"
+      "       [--service-models DIR] [--clock real|virtual|xN] [--verify-sigv4 KEYFILE]\n"
+      "       [--region R] [--account ID] [--workers N] [--activity-poll-seconds N] [--log]\n"
+      "(stepwise-cli serve --help explains each option)\n";
 
 int usageError(const std::string &message)
 {
@@ -79,6 +79,8 @@ std::optional<std::string> parseArguments(const Arguments &args, ServeArguments 
             ok = value(out.data);
         else if (arg == "--mocks")
             ok = value(out.mocks);
+        else if (arg == "--service-models")
+            ok = value(out.serviceModels);
         else if (arg == "--clock")
             ok = value(out.clock);
         else if (arg == "--verify-sigv4")
@@ -174,6 +176,7 @@ int runServeCommand(const Arguments &args)
     options.workers = serve.workers;
     options.mocksFile = serve.mocks;
     options.activityPollSeconds = serve.activityPoll;
+    options.serviceModelsDir = serve.serviceModels;
     Api::Service service(options, std::move(store));
     if (auto problem = service.loadMocks()) {
         std::fprintf(stderr, "serve: --mocks: %s\n", problem->c_str());
@@ -217,6 +220,7 @@ int runServeCommand(const Arguments &args)
                 serve.data.empty() ? "in memory: nothing is kept after exit"
                                    : ("data in " + serve.data).c_str());
     std::printf("  %s\n", recovered.c_str());
+    std::printf("  %s\n", service.serviceModelsStatus().c_str());
     std::printf("  AWS CLI:  aws stepfunctions --endpoint-url %s list-state-machines\n",
                 url.c_str());
     std::printf("  TestState and StartSyncExecution carry AWS's \"sync-\" host prefix: set\n"

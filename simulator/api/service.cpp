@@ -14,6 +14,7 @@ using Model::Json;
 Service::Service(ServiceOptions options, std::unique_ptr<Store> store)
     : m_options(std::move(options))
     , m_store(std::move(store))
+    , m_serviceModels(std::make_unique<ServiceModels>(m_options.serviceModelsDir))
 {
     if (m_options.workers > 0)
         m_pool.setMaxThreadCount(m_options.workers);
@@ -111,6 +112,17 @@ std::optional<std::string> Service::loadMocks()
         return m_options.mocksFile + ": " + config.error().toString();
     m_mocks = std::make_unique<Sim::MockConfig>(std::move(*config));
     return std::nullopt;
+}
+
+std::string Service::serviceModelsStatus()
+{
+    const std::size_t count = m_serviceModels->serviceCount();
+    if (count == 0) {
+        return "TestState: no AWS service models in " + m_serviceModels->directory()
+               + ", so mocked results are not checked against API shapes (--service-models DIR)";
+    }
+    return "TestState: mocked results checked against " + std::to_string(count)
+           + " AWS service models in " + m_serviceModels->directory();
 }
 
 std::string Service::recover()

@@ -5,6 +5,7 @@
 #include "simulator/api/executionrunner.h"
 #include "simulator/api/records.h"
 #include "simulator/api/scheduler.h"
+#include "simulator/api/servicemodels.h"
 #include "simulator/api/store.h"
 #include "simulator/engine/compiledmachine.h"
 
@@ -35,6 +36,8 @@ struct ServiceOptions
     std::string mocksFile;
     std::string s3Dir;            // a folder standing in for S3 (distributed Map ItemReader)
     int activityPollSeconds = 60; // GetActivityTask's long poll, as AWS
+    // AWS's service models (botocore layout): TestState checks mocked results against them.
+    std::string serviceModelsDir = ServiceModels::defaultDirectory();
 };
 
 // The Step Functions service behind the endpoint: every operation of AWS's API on state
@@ -57,6 +60,8 @@ class Service
     std::string recover();
     // Fails with the file's error when the mocks file cannot be read.
     std::optional<std::string> loadMocks();
+    // A line saying whether the service models TestState checks mocks against were found.
+    std::string serviceModelsStatus();
 
     bool knowsOperation(const std::string &operation) const;
     void handle(const std::string &operation, const Model::Json &input, Done done);
@@ -147,6 +152,7 @@ class Service
     ServiceOptions m_options;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Sim::MockConfig> m_mocks;
+    std::unique_ptr<ServiceModels> m_serviceModels;
     QThreadPool m_pool;
     Scheduler m_scheduler;
 

@@ -1,4 +1,5 @@
 // TestState: one state (or one state of a whole machine) run alone, as AWS's TestState API.
+#include "simulator/api/mockresultcheck.h"
 #include "simulator/api/requestreader.h"
 #include "simulator/api/service.h"
 #include "simulator/api/teststateerrors.h"
@@ -120,6 +121,9 @@ ApiReply Service::testState(const Json &input)
             if (!result)
                 return validationError("Mock result is not valid JSON: " + result.error().message);
             request.mockResult = std::move(result->value);
+            if (auto error
+                = checkMockResult(*m_serviceModels, request.definition, mock, &*request.mockResult))
+                return *error;
         } else if (mock.contains("errorOutput")) {
             const Json &e = mock["errorOutput"];
             request.mockError = Sim::Failure{e.value("error", ""), e.value("cause", "")};
