@@ -27,6 +27,31 @@ bool readInputArgument(const QString &value, QString *json, QString *error)
     return true;
 }
 
+bool checkMockArguments(const HeadlessRun &run, QString *error)
+{
+    if (!run.mocks.isEmpty() && run.testCase.isEmpty()) {
+        *error = QStringLiteral("--mocks needs --test-case");
+        return false;
+    }
+    if (run.mocks.isEmpty() && !run.testCase.isEmpty()) {
+        *error = QStringLiteral("--test-case needs --mocks");
+        return false;
+    }
+    return true;
+}
+
+void applyMockArguments(MainWindow *window, const HeadlessRun &run)
+{
+    if (run.mocks.isEmpty())
+        return;
+    Views::RunSettingsView *view = window->runDebugger()->settingsView();
+    Views::RunSettings settings = view->settings();
+    settings.taskResults = Views::RunSettings::TaskResults::MockFile;
+    settings.mockFile = run.mocks;
+    settings.testCase = run.testCase;
+    view->setSettings(settings);
+}
+
 void runHeadless(MainWindow *window, const HeadlessRun &run,
                  std::function<void(const QString &error)> done)
 {

@@ -17,7 +17,14 @@ struct HeadlessRun
     QString runTo; // a state name
     bool runToEnd = false;
     QString replay; // a history file to open and replay instead of running
+    QString mocks;  // a MockConfigFile for the task results, with its test case
+    QString testCase;
 };
+
+// --mocks FILE --test-case NAME: the run panel takes its task results from that mock file's
+// test case, as if picked there. False (and why) when the pair is incomplete.
+bool checkMockArguments(const HeadlessRun &run, QString *error);
+void applyMockArguments(MainWindow *window, const HeadlessRun &run);
 
 // Reads --input's value: the JSON text itself, or @path for a file's contents.
 bool readInputArgument(const QString &value, QString *json, QString *error);

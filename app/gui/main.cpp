@@ -38,6 +38,8 @@ const char *const kHelp
       "  --replay HISTORY      With --screenshot: replay a history file (stepwise-cli run\n"
       "                        --history, aws stepfunctions get-execution-history); with\n"
       "                        --run-to, up to STATE\n"
+      "  --mocks FILE          Task results from a MockConfigFile (as stepwise-cli run), with\n"
+      "  --test-case NAME      the test case to use; the run panel starts with them picked\n"
       "  -h, --help            Show this help and exit\n"
       "  -v, --version         Show the version and exit\n";
 
@@ -95,6 +97,13 @@ int main(int argc, char **argv)
     QCommandLineOption replay(QStringLiteral("replay"), QStringLiteral("Replay a history file"),
                               QStringLiteral("history"));
     parser.addOption(replay);
+    QCommandLineOption mocks(QStringLiteral("mocks"), QStringLiteral("A MockConfigFile"),
+                             QStringLiteral("file"));
+    parser.addOption(mocks);
+    QCommandLineOption testCase(QStringLiteral("test-case"),
+                                QStringLiteral("The mock file's test case"),
+                                QStringLiteral("name"));
+    parser.addOption(testCase);
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "stepwise: %s\n%s", qPrintable(parser.errorText()), kHelp);
         return 2;
@@ -102,6 +111,14 @@ int main(int argc, char **argv)
 
     App::applyTheme(
         app, App::themeChoiceFromString(QSettings().value(QStringLiteral("theme")).toString()));
+
+    App::HeadlessRun run;
+    run.mocks = parser.value(mocks);
+    run.testCase = parser.value(testCase);
+    if (QString error; !App::checkMockArguments(run, &error)) {
+        std::fprintf(stderr, "stepwise: %s\n", qPrintable(error));
+        return 2;
+    }
 
     App::MainWindow window;
     const QStringList files = parser.positionalArguments();
@@ -114,12 +131,12 @@ int main(int argc, char **argv)
                          qPrintable(window.statusBar()->currentMessage()));
             return 2;
         }
+        App::applyMockArguments(&window, run);
         window.resize(1600, 1000);
         window.show();
         const QString out = parser.value(screenshot);
         const std::string selected = parser.value(select).toStdString();
         int status = 0;
-        App::HeadlessRun run;
         run.runTo = parser.value(runTo);
         run.runToEnd = parser.isSet(runToEnd);
         run.replay = parser.value(replay);
@@ -161,5 +178,6 @@ int main(int argc, char **argv)
     window.offerRecovery();
     if (!window.document()->isModified())
         window.openFile(path, true);
+    App::applyMockArguments(&window, run);
     return app.exec();
 }

@@ -27,6 +27,7 @@ using Views::RunStatus;
 namespace {
 
 const char *const kTimer = STEPWISE_SOURCE_DIR "/resources/examples/timer.asl.json";
+const char *const kRetryCatch = STEPWISE_SOURCE_DIR "/resources/templates/retry-catch.asl.json";
 
 } // namespace
 
@@ -46,6 +47,7 @@ class tst_Debugger : public QObject
     void breakpointStopsTheRun();
     void askMeAnswers_data();
     void askMeAnswers();
+    void mockedErrorIsRetriedThenCaught();
 
   private:
     App::RunDebugger *debugger() const { return m_window->runDebugger(); }
@@ -361,6 +363,69 @@ void tst_Debugger::askMeAnswers()
     QTRY_COMPARE_WITH_TIMEOUT(debugger()->frame().eventIndex, end, 10000);
     QCOMPARE(debugger()->frame().paused, Sim::PauseReason::Finished);
     check();
+}
+
+void tst_Debugger::mockedErrorIsRetriedThenCaught()
+{
+    QVERIFY(m_window->openFile(QString::fromLatin1(kRetryCatch), false));
+    // A mock file: the Lambda is throttled twice (retried), then fails for good (caught).
+    QTemporaryDir dir;
+    const QString mockPath = dir.filePath(QStringLiteral("mocks.json"));
+    QFile mockFile(mockPath);
+    QVERIFY(mockFile.open(QIODevice::WriteOnly));
+    mockFile.write(R"({
+      "StateMachines": {"RetryCatch": {"TestCases": {"Broken": {"Call function": "Throttled"}}}},
+      "MockedResponses": {"Throttled": {
+        "0-1": {"Throw": {"Error": "Lambda.TooManyRequestsException", "Cause": "slow down"}},
+        "2": {"Throw": {"Error": "Lambda.AWSLambdaException", "Cause": "broken"}}}}})");
+    mockFile.close();
+    Views::RunSettings settings = debugger()->settingsView()->settings();
+    settings.taskResults = Views::RunSettings::TaskResults::MockFile;
+    settings.mockFile = mockPath;
+    settings.testCase = QStringLiteral("Broken");
+    settings.speed = Views::RunSettings::Speed::Instant;
+    settings.inputText = QStringLiteral("{\"order\": 7}");
+    debugger()->settingsView()->setSettings(settings);
+
+    pressAndWait(Qt::Key_F5);
+    QTRY_COMPARE_WITH_TIMEOUT(debugger()->frame().executionStatus, std::string("FAILED"), 10000);
+    QCOMPARE(debugger()->frame().error.value_or(""), std::string("ProcessingFailed"));
+    // The console's colours: the task's error was caught, the handler ran, Done never did.
+    QCOMPARE(status("Call function"), RunStatus::Caught);
+    QCOMPARE(status("Handle failure"), RunStatus::Succeeded);
+    QCOMPARE(status("Failed"), RunStatus::Failed);
+    QCOMPARE(status("Done"), RunStatus::NotRun);
+
+    // Picking the task shows its visit's errorDetails: the catcher that took the error, and
+    // the handler's input carries the error and cause the mock threw.
+    m_window->canvas()->selectState(id("Call function"));
+    Views::StageInspector *inspector = debugger()->stageInspector();
+    QTRY_VERIFY(inspector->stageNames().contains(QStringLiteral("errorDetails")));
+    inspector->setCurrentStage(QStringLiteral("errorDetails"));
+    QVERIFY2(inspector->shownText().contains(QStringLiteral("\"catchIndex\": 0")),
+             qPrintable(inspector->shownText()));
+    m_window->canvas()->selectState(id("Handle failure"));
+    QTRY_VERIFY(inspector->stageNames().contains(QStringLiteral("input")));
+    inspector->setCurrentStage(QStringLiteral("input"));
+    QVERIFY2(inspector->shownText().contains(QStringLiteral("Lambda.AWSLambdaException")),
+             qPrintable(inspector->shownText()));
+    QVERIFY(inspector->shownText().contains(QStringLiteral("broken")));
+    // Two throttled attempts were retried before the catch: the history table shows three
+    // scheduled calls, the first two failures throttling.
+    Views::HistoryModel *history = debugger()->historyView()->model();
+    QStringList failures;
+    int scheduled = 0;
+    for (int row = 0; row < history->rowCount(); ++row) {
+        const Views::HistoryRow event = history->historyRow(row);
+        if (event.type == QLatin1String("TaskScheduled"))
+            ++scheduled;
+        if (event.type == QLatin1String("TaskFailed"))
+            failures << event.details;
+    }
+    QCOMPARE(scheduled, 3);
+    QCOMPARE(failures.size(), 3);
+    QVERIFY2(failures.front().contains(QStringLiteral("TooManyRequests")),
+             qPrintable(failures.front()));
 }
 
 QTEST_MAIN(tst_Debugger)
