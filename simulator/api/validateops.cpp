@@ -10,6 +10,34 @@ namespace Stepwise::Api {
 
 using Model::Json;
 
+namespace {
+
+bool endsWith(const std::string &text, const std::string &tail)
+{
+    return text.size() >= tail.size()
+           && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// One problem as InvalidDefinition words it: "CODE: message at /pointer", in AWS's schema
+// wording where AWS's schema check is what finds it.
+std::string awsProblem(const Model::Diagnostic &d)
+{
+    std::string code = d.code;
+    std::string message = d.message;
+    const std::string &pointer = d.location.pointer;
+    if (code == "STATE_TYPE_UNKNOWN") {
+        code = "SCHEMA_VALIDATION_FAILED";
+        message = "The field 'Type' should have one of these values: "
+                  "[Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]";
+    } else if (code == "FIELD_RANGE" && endsWith(pointer, "/Branches")) {
+        code = "SCHEMA_VALIDATION_FAILED";
+        message = "Value cannot be empty";
+    }
+    return code + ": " + message + (pointer.empty() ? "" : " at " + pointer);
+}
+
+} // namespace
+
 std::vector<Model::Diagnostic> Service::diagnose(const std::string &definition,
                                                  const std::string &type) const
 {
@@ -41,9 +69,7 @@ std::optional<ApiError> Service::checkDefinition(const std::string &definition,
             continue;
         if (count++ > 0)
             problems += ", ";
-        problems += d.code + ": " + d.message;
-        if (!d.location.pointer.empty())
-            problems += " at " + d.location.pointer;
+        problems += awsProblem(d);
     }
     if (count == 0)
         return std::nullopt;

@@ -363,7 +363,7 @@ void Execution::Engine::prepareContext(int ti)
     }
     state["EnteredTime"] = rt.contextTimeText;
     state["Name"] = s.name;
-    if (s.type == StateType::Task)
+    if (s.type == StateType::Task || x.m_options.testState)
         state["RetryCount"] = t.retryCount;
     else
         state.erase("RetryCount");

@@ -8,6 +8,8 @@
 
 namespace Stepwise::Sim {
 
+struct ItemReaderRequest;
+
 // The engine advancing one Execution: a view over its Runtime, created per step()/run().
 // Its parts live by family, each file on its own:
 //   engine.cpp           scheduling, the phase dispatch, lines of execution, the context object
@@ -143,6 +145,14 @@ class Execution::Engine
     void startContainer(int ti);
     void startMapRun(int ti);
     void spawnChildren(int ti, std::int64_t id);
+    // TestState: the container's mocked result or error instead of its children; false when
+    // the state runs its children.
+    bool mockContainer(int ti);
+    // The ItemReader's items: TestState's mapItemReaderData, else what the reader reads.
+    Outcome<Model::Json> readerItems(int ti, const ItemReaderRequest &request);
+    // TestState's inspection data of a Map: its limits as evaluated.
+    void stageMapLimits(int ti, std::int64_t maxConcurrency, std::optional<int> toleratedCount,
+                        std::optional<double> toleratedPercentage);
     void endContainer(int ti);
     void endIteration(int ti);
 

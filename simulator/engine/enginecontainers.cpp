@@ -104,7 +104,7 @@ std::optional<Outcome<Json>> Execution::Engine::readItemsFor(int ti, const Expre
     }
     if (maxItems < 0)
         return Outcome<Json>(Failure{"States.ItemReaderFailed", "field MaxItems must be positive"});
-    auto read = readItems(request);
+    auto read = readerItems(ti, request);
     if (read.ok() && maxItems > 0 && read->is_array()
         && read->size() > static_cast<size_t>(maxItems))
         read->erase(read->begin() + maxItems, read->end());
@@ -222,6 +222,7 @@ void Execution::Engine::enterMap(int ti)
         }
         toleratedPercentage = *v;
     }
+    stageMapLimits(ti, maxConcurrency, toleratedCount, toleratedPercentage);
     // Batching groups items: {"Items": [...]} plus BatchInput.
     if (s.itemBatcher) {
         std::int64_t perBatch = s.maxItemsPerBatch.value_or(0);
@@ -291,7 +292,7 @@ void Execution::Engine::enterMapJsonata(int ti)
         std::int64_t maxItems = s.maxItems.value_or(0);
         if (f.maxItems && !jsonataInteger(ti, *f.maxItems, scope, 0, maxItems))
             return;
-        auto read = readItems(request);
+        auto read = readerItems(ti, request);
         if (read.ok() && read->is_array()) {
             items = std::move(read.value());
             if (maxItems > 0 && items.size() > static_cast<size_t>(maxItems))
@@ -351,6 +352,7 @@ void Execution::Engine::enterMapJsonata(int ti)
         }
         toleratedPercentage = value.get<double>();
     }
+    stageMapLimits(ti, maxConcurrency, toleratedCount, toleratedPercentage);
     if (s.itemBatcher) {
         std::int64_t perBatch = s.maxItemsPerBatch.value_or(0);
         std::int64_t bytesPerBatch = s.maxInputBytesPerBatch.value_or(0);
@@ -593,6 +595,8 @@ void Execution::Engine::startMapRun(int ti)
 
 void Execution::Engine::spawnChildren(int ti, std::int64_t id)
 {
+    if (mockContainer(ti))
+        return;
     const CompiledState &s = m.state(T(ti).state);
     if (s.type == StateType::Map) {
         const int total = static_cast<int>(T(ti).map.items.size());
@@ -624,6 +628,56 @@ void Execution::Engine::spawnChildren(int ti, std::int64_t id)
         ++T(ti).container.started;
         ++T(ti).container.running;
     }
+}
+
+Outcome<Json> Execution::Engine::readerItems(int ti, const ItemReaderRequest &request)
+{
+    const auto &testState = x.m_options.testState;
+    if (testState && testState->mapItemReaderData && T(ti).kind == ThreadKind::Root)
+        return *testState->mapItemReaderData;
+    return readItems(request);
+}
+
+void Execution::Engine::stageMapLimits(int ti, std::int64_t maxConcurrency,
+                                       std::optional<int> toleratedCount,
+                                       std::optional<double> toleratedPercentage)
+{
+    stage(ti, "maxConcurrency", maxConcurrency);
+    if (toleratedCount)
+        stage(ti, "toleratedFailureCount", *toleratedCount);
+    if (toleratedPercentage)
+        stage(ti, "toleratedFailurePercentage", *toleratedPercentage);
+}
+
+bool Execution::Engine::mockContainer(int ti)
+{
+    const auto &testState = x.m_options.testState;
+    if (!testState || T(ti).kind != ThreadKind::Root
+        || (!testState->containerResult && !testState->containerFailure))
+        return false;
+    ExecThread &t = T(ti);
+    ContainerVisit &c = t.container;
+    t.phase = Phase::ContainerEnd;
+    t.lastEventId = c.lastChildEvent;
+    if (testState->containerFailure) {
+        c.failure = RaisedFailure{*testState->containerFailure};
+        return true;
+    }
+    const Json &result = *testState->containerResult;
+    c.results.clear();
+    if (result.is_array())
+        c.results.assign(result.begin(), result.end());
+    // Failed iterations count only against a Map's tolerated failures, as on AWS.
+    const int failed = testState->mapIterationFailureCount;
+    const double total = static_cast<double>(c.results.size());
+    const bool exceeded = failed > 0
+                          && ((t.map.toleratedCount && failed > *t.map.toleratedCount)
+                              || (t.map.toleratedPercentage && total > 0
+                                  && 100.0 * failed / total > *t.map.toleratedPercentage));
+    if (m.state(t.state).type == StateType::Map && exceeded)
+        c.failure = RaisedFailure{{"States.ExceedToleratedFailureThreshold",
+                                   "The specified tolerated failure threshold was exceeded"}};
+    return true;
 }
 
 void Execution::Engine::endContainer(int ti)

@@ -328,8 +328,17 @@ bool Execution::Engine::retry(int ti, const Failure &failure)
         if (!errorMatches(r.errorEquals, failure.error))
             continue;
         int &attempts = t.retryAttempts[i];
-        if (attempts >= r.maxAttempts)
+        const auto &testState = x.m_options.testState;
+        const bool testedState = testState && t.kind == ThreadKind::Root;
+        if (testedState)
+            attempts = testState->retrierRetryCount;
+        if (attempts >= r.maxAttempts) {
+            // TestState names the exhausted retrier.
+            if (testedState)
+                stage(ti, "errorDetails",
+                      errorDetails(failure, {{"retryIndex", static_cast<int>(i)}}));
             return false;
+        }
         double delay = r.intervalSeconds * std::pow(r.backoffRate, attempts);
         if (r.maxDelaySeconds)
             delay = std::min(delay, *r.maxDelaySeconds);
@@ -342,9 +351,18 @@ bool Execution::Engine::retry(int ti, const Failure &failure)
         }
         ++attempts;
         ++t.retryCount;
+        // Whole seconds are integers, as AWS writes them.
+        const Json backoff
+            = delay == std::floor(delay) ? Json(static_cast<std::int64_t>(delay)) : Json(delay);
         stage(ti, "errorDetails",
               errorDetails(failure, {{"retryIndex", static_cast<int>(i)},
-                                     {"retryBackoffIntervalSeconds", delay}}));
+                                     {"retryBackoffIntervalSeconds", backoff}}));
+        if (testedState) {
+            // TestState answers RETRIABLE: the state ends with the error it would retry.
+            t.failure = {failure};
+            t.phase = Phase::Fail;
+            return true;
+        }
         t.wakeAt = rt.now + static_cast<std::int64_t>(std::llround(delay * 1000.0));
         t.backoffFrom = rt.now;
         t.phase = s.type == StateType::Task ? Phase::TaskSchedule : Phase::ContainerStart;
@@ -413,7 +431,16 @@ void Execution::Engine::stateError(int ti, const Failure &failure, bool hasError
             return;
         }
     }
-    stage(ti, "errorDetails", errorDetails(failure, Json::object()));
+    // TestState keeps the exhausted retrier it named.
+    Json what = Json::object();
+    if (const int index = T(ti).stageIndex; index >= 0) {
+        const Json &recorded = rt.stages[static_cast<size_t>(index)].data;
+        if (auto it = recorded.find("errorDetails");
+            it != recorded.end() && it->contains("retryIndex")
+            && !it->contains("retryBackoffIntervalSeconds"))
+            what["retryIndex"] = it->at("retryIndex");
+    }
+    stage(ti, "errorDetails", errorDetails(failure, std::move(what)));
     ExecThread &tt = T(ti);
     tt.failure = {failure, hasError, hasCause};
     tt.phase = Phase::Fail;

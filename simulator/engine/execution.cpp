@@ -57,8 +57,9 @@ Execution::Execution(std::shared_ptr<const CompiledMachine> machine, Json input,
     rt.input = std::move(input);
     const std::string &smArn = m_options.stateMachineArn;
     std::string executionArn = smArn;
+    // TestState runs the state as an express execution of the machine.
     if (auto pos = executionArn.find(":stateMachine:"); pos != std::string::npos)
-        executionArn.replace(pos, 14, ":execution:");
+        executionArn.replace(pos, 14, m_options.testState ? ":express:" : ":execution:");
     rt.executionArn = executionArn + ":" + m_options.executionName;
     Json &ctx = rt.context;
     ctx = Json::object();
@@ -66,8 +67,9 @@ Execution::Execution(std::shared_ptr<const CompiledMachine> machine, Json input,
                         {"Input", m_machine->readsExecutionInput() ? rt.input : Json::object()},
                         {"StartTime", formatTimestampMillis(rt.start)},
                         {"Name", m_options.executionName},
-                        {"RoleArn", Engine(*this).roleArn()},
-                        {"RedriveCount", 0}};
+                        {"RoleArn", Engine(*this).roleArn()}};
+    if (!m_options.testState)
+        ctx["Execution"]["RedriveCount"] = 0;
     ctx["StateMachine"] = {{"Id", smArn}, {"Name", EngineShared::arnPart(smArn, 6)}};
     ctx["State"] = Json::object();
     if (m_options.contextObject)

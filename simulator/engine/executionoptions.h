@@ -4,6 +4,7 @@
 
 #include "model/json/json.h"
 #include "model/validation/validator.h"
+#include "simulator/expr/failure.h"
 
 #include <cstdint>
 
@@ -11,6 +12,22 @@
 #include <string>
 
 namespace Stepwise::Sim {
+
+// How AWS's TestState API runs the one state under test (the machine's first state).
+struct TestStateRun
+{
+    // Retries its retriers are taken to have made already. A retry the state would make ends
+    // the run instead: its errorDetails stage holds retryIndex and retryBackoffIntervalSeconds.
+    int retrierRetryCount = 0;
+    // A Map's or Parallel's result (or the error one of its children raised), used instead
+    // of running its iterations or branches.
+    std::optional<Model::Json> containerResult;
+    std::optional<Failure> containerFailure;
+    // Iterations of containerResult counted as failed against the Map's tolerated failures.
+    int mapIterationFailureCount = 0;
+    // The items the Map's ItemReader reads.
+    std::optional<Model::Json> mapItemReaderData;
+};
 
 // How one execution is identified and run.
 struct ExecutionOptions
@@ -49,6 +66,9 @@ struct ExecutionOptions
     std::string s3Root;
     // Variables visible to the first state (TestState's `variables`).
     Model::Json variables = Model::Json::object();
+    // Set, the execution is a TestState run: its context object is TestState's (an express
+    // execution ARN, no Execution.RedriveCount, State.RetryCount on every state).
+    std::optional<TestStateRun> testState;
 };
 
 } // namespace Stepwise::Sim
