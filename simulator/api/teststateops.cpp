@@ -125,10 +125,29 @@ std::optional<ApiError> readConfiguration(RequestReader &reader, bool revealSecr
                 return validationError("Map item reader data must be valid JSON");
             request.mapItemReaderData = std::move(items->value);
         }
-        if (configuration.contains("errorCausedByState")
-            && !configuration["errorCausedByState"].is_string())
-            return ApiError{"SerializationException",
-                            "Member 'errorCausedByState' must be a string."};
+        if (configuration.contains("errorCausedByState")) {
+            const Json &name = configuration["errorCausedByState"];
+            if (!name.is_string())
+                return ApiError{"SerializationException",
+                                "Member 'errorCausedByState' must be a string."};
+            const std::string text = name.get<std::string>();
+            if (text.empty() || text.size() > 80)
+                return validationError("stateConfiguration.errorCausedByState must be 1 to 80 "
+                                       "characters long");
+            // It names the child of the Map or Parallel whose error is mocked.
+            if (type == "Map" || type == "Parallel") {
+                bool found = false;
+                for (const char *key : {"ItemProcessor", "Iterator"})
+                    if (auto it = state.find(key); it != state.end())
+                        found = found || Sim::findTestedState(*it, text).has_value();
+                if (auto it = state.find("Branches"); it != state.end() && it->is_array())
+                    for (const Json &branch : *it)
+                        found = found || Sim::findTestedState(branch, text).has_value();
+                if (!found)
+                    return validationError("errorCausedByState '" + text
+                                           + "' is not a state of the " + type + " state");
+            }
+        }
     }
     if (type == "Map" || type == "Parallel") {
         // Their children do not run: the mock is the state's result (or its error).

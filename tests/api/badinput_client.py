@@ -81,6 +81,15 @@ with Endpoint(CLI) as server:
     expect(u, sm + "SendTaskSuccess", json.dumps({"taskToken": "x", "output": "{}"}), 400, "InvalidToken", "an unknown task token")
     expect(u, sm + "SendTaskSuccess", json.dumps({"taskToken": "x", "output": "{"}), 400, "InvalidOutput", "task output that is not JSON")
     expect(u, sm + "TestState", json.dumps({"definition": "{"}), 400, "InvalidDefinition", "TestState of a broken definition")
+    parallel = json.dumps({"Type": "Parallel", "End": True, "Branches": [
+        {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": True}}}]})
+    expect(u, sm + "TestState", json.dumps({"definition": parallel}), 400, "InvalidDefinition",
+           "TestState of a Parallel with no mock")
+    expect(u, sm + "TestState", json.dumps({"definition": parallel, "mock": {"result": "[1, 2]"}}), 400,
+           "ValidationException", "a Parallel's mock with one item too many")
+    expect(u, sm + "TestState", json.dumps({"definition": parallel, "mock": {"errorOutput": {"error": "E"}},
+                                            "stateConfiguration": {"errorCausedByState": "Nope"}}), 400,
+           "ValidationException", "errorCausedByState naming no child state")
     code, listed = call(u, sm + "ListStateMachines", "{}")
     checks.check(code == 200 and len(listed["stateMachines"]) == 1, "the server still serves after all that")
 
