@@ -275,7 +275,8 @@ void Execution::Engine::choiceJsonata(int ti, const JsonataScope &scope)
             if (!evaluateJsonata(ti, *rule.output, scope, output, false))
                 return;
         } else {
-            output = T(ti).input;
+            // Every field is evaluated: nothing reads the input again.
+            output = std::move(T(ti).input);
         }
         exitWithOutput(ti, std::move(output));
         return;
@@ -287,7 +288,11 @@ void Execution::Engine::choiceJsonata(int ti, const JsonataScope &scope)
     }
     T(ti).nextState = s.defaultIndex;
     const JsonataFields &f = *s.jsonata;
-    completeJsonata(ti, scope, f, f.output ? Json() : T(ti).input);
+    // Without Assign nothing reads the input before the output takes it: it may move.
+    completeJsonata(ti, scope, f,
+                    f.output   ? Json()
+                    : f.assign ? T(ti).input
+                               : std::move(T(ti).input));
 }
 
 void Execution::Engine::waitJsonata(int ti, const JsonataScope &scope)

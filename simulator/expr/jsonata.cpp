@@ -73,11 +73,15 @@ JsonataExpression::Evaluation JsonataExpression::run(const Json *input,
     Jsonata::Evaluator evaluator(evalOptions);
 
     Jsonata::Value inputValue = input ? Jsonata::Value::fromJson(*input) : Jsonata::Value();
-    Jsonata::Frame *env = evaluator.newFrame(nullptr);
+    // The root frame lives here: the result is converted to JSON before it goes.
+    Jsonata::Frame root;
+    Jsonata::Frame *env = &root;
+    env->vars.reserve(options.bindings.size() + 2);
     for (const auto &b : options.bindings)
         env->bind(b.name, b.value ? Jsonata::Value::fromJson(*b.value) : Jsonata::Value());
     if (options.states) {
         Jsonata::ObjectPtr states = Jsonata::makeObject();
+        states->entries.reserve(4);
         for (auto [key, part] : {std::pair{"input", options.states->input},
                                  std::pair{"result", options.states->result},
                                  std::pair{"errorOutput", options.states->errorOutput},

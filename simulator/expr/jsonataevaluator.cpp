@@ -99,9 +99,11 @@ std::mt19937_64 &Evaluator::random()
 
 Frame *Evaluator::newFrame(Frame *parent)
 {
-    m_frames.emplace_back();
-    m_frames.back().parent = parent;
-    return &m_frames.back();
+    if (!m_frames)
+        m_frames.emplace();
+    Frame &frame = m_frames->emplace_back();
+    frame.parent = parent;
+    return &frame;
 }
 
 bool Evaluator::fail(Error e)

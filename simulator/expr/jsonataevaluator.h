@@ -127,7 +127,9 @@ class Evaluator
 
     EvalOptions m_options;
     Error m_error;
-    std::deque<Frame> m_frames;
+    // Made on the first frame: most evaluations need none beyond the caller's root frame,
+    // and an empty deque already allocates.
+    std::optional<std::deque<Frame>> m_frames;
     int m_depth = 0;
     std::uint64_t m_steps = 0;
     std::chrono::steady_clock::time_point m_deadline;

