@@ -394,7 +394,8 @@ class CompiledMachine::Compiler
             for (auto [key, field] : {std::pair{"Parameters", &state.parameters},
                                       std::pair{"ResultSelector", &state.resultSelector},
                                       std::pair{"ItemSelector", &state.itemSelector},
-                                      std::pair{"Assign", &state.assign}}) {
+                                      std::pair{"Assign", &state.assign},
+                                      std::pair{"Credentials", &state.credentials}}) {
                 if (auto e = templateField(body, key, pointer, *field))
                     return e;
             }
@@ -543,7 +544,8 @@ class CompiledMachine::Compiler
         }
         if (auto e = retryCatch(body, pointer, jsonata, state))
             return e;
-        if (state.catchers.empty()) {
+        // A Task's retry evaluates Parameters again from the same input.
+        if (state.catchers.empty() && (type != StateType::Task || state.retriers.empty())) {
             const JsonPath *written = state.resultPath.path();
             state.parametersTakeInput = state.resultPath.replacesInput()
                                         || (written && state.inputPathDirect

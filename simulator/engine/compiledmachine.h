@@ -76,8 +76,9 @@ struct CompiledState
     // move values out of it instead of copying them.
     bool parametersTakeInput = false;
     std::shared_ptr<PayloadTemplate> parameters, resultSelector, itemSelector, assign;
-    std::optional<Model::Json> result; // Pass
-    std::size_t resultSize = 0;        // the size of Result's JSON text
+    std::shared_ptr<PayloadTemplate> credentials; // Task: {"RoleArn": ...} or {"RoleArn.$": ...}
+    std::optional<Model::Json> result;            // Pass
+    std::size_t resultSize = 0;                   // the size of Result's JSON text
 
     // Task
     std::string resource;

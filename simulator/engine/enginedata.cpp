@@ -365,8 +365,10 @@ bool Execution::Engine::retry(int ti, const Failure &failure)
         }
         t.wakeAt = rt.now + static_cast<std::int64_t>(std::llround(delay * 1000.0));
         t.backoffFrom = rt.now;
-        t.phase = s.type == StateType::Task ? Phase::TaskSchedule : Phase::ContainerStart;
-        if (t.retryEntry) {
+        t.phase = Phase::ContainerStart;
+        // A Task's every attempt evaluates its fields again (Parameters or Arguments,
+        // timeouts, credentials): AWS's TaskScheduled shows $$.State.RetryCount counting up.
+        if (t.retryEntry || s.type == StateType::Task) {
             t.phase = Phase::Reenter;
             t.retryEntry = false;
             return true;

@@ -197,6 +197,17 @@ void Execution::Engine::enterJsonata(int ti)
                 T(ti).task.*out = static_cast<std::int64_t>(std::llround(*fixed * 1000.0));
             }
         }
+        T(ti).task.roleArn = Json();
+        if (f.roleArn) {
+            Json roleArn;
+            if (!evaluateJsonata(ti, *f.roleArn, scope, roleArn, true))
+                return;
+            if (!roleArn.is_string()) {
+                queryFailed(ti, jsonataTypeFailure(*f.roleArn, "string", roleArn), true);
+                return;
+            }
+            T(ti).task.roleArn = std::move(roleArn);
+        }
         Json effective = T(ti).input;
         if (f.arguments && !evaluateJsonata(ti, *f.arguments, scope, effective, true))
             return;

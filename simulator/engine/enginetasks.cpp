@@ -21,6 +21,18 @@ void Execution::Engine::enterTask(int ti)
     T(ti).task.token.clear();
     if (!resolveTaskTimeouts(ti))
         return;
+    const CompiledState &s = m.state(T(ti).state);
+    T(ti).task.roleArn = Json();
+    if (s.credentials) {
+        // Read from the state's input, as TimeoutSecondsPath is.
+        auto credentials = s.credentials->evaluate(contextFor(ti, T(ti).input));
+        if (!credentials.ok()) {
+            runtimeFailure(ti, credentials.failure());
+            return;
+        }
+        if (credentials->is_object())
+            T(ti).task.roleArn = credentials->value("RoleArn", Json());
+    }
     Json effective;
     std::int64_t size;
     if (!effectiveInput(ti, true, effective, size))
@@ -65,6 +77,8 @@ void Execution::Engine::scheduleTask(int ti)
             const TaskVisit &task = T(ti).task;
             Json d = payloadDetails("input", task.effective);
             d["resource"] = s.resource;
+            if (!task.roleArn.is_null())
+                d["taskCredentials"] = {{"roleArn", task.roleArn}};
             if (task.timeoutMillis)
                 d["timeoutInSeconds"] = *task.timeoutMillis / 1000;
             return Json{{"lambdaFunctionScheduledEventDetails", d}};
@@ -85,6 +99,8 @@ void Execution::Engine::scheduleTask(int ti)
             d["resource"] = s.resourceName;
             d["region"] = region;
             d["parameters"] = task.effective.dump();
+            if (!task.roleArn.is_null())
+                d["taskCredentials"] = {{"roleArn", task.roleArn}};
             if (task.timeoutMillis)
                 d["timeoutInSeconds"] = *task.timeoutMillis / 1000;
             if (task.heartbeatMillis)

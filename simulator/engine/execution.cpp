@@ -269,7 +269,8 @@ std::vector<ActiveState> Execution::activeStates() const
             if (t.phase == Phase::TaskAwaitCallback) {
                 active.timer = ActiveState::Timer::TaskTimeout;
                 active.timerStartMillis = t.task.startedAt;
-            } else if (t.phase == Phase::TaskSchedule || t.phase == Phase::ContainerStart) {
+            } else if (t.phase == Phase::TaskSchedule || t.phase == Phase::ContainerStart
+                       || t.phase == Phase::Reenter) {
                 active.timer = ActiveState::Timer::RetryBackoff;
                 active.timerStartMillis = t.backoffFrom;
             } else if (t.phase == Phase::Exit) {

@@ -49,6 +49,8 @@ struct RaisedFailure
 struct TaskVisit
 {
     Model::Json effective; // after InputPath + Parameters: what the task receives
+    // Credentials' RoleArn as evaluated for this attempt, null when the state has none.
+    Model::Json roleArn;
     TaskResponse response; // between TaskStarted and TaskSucceeded/Failed
     // TimeoutSeconds and HeartbeatSeconds as resolved on entry.
     std::optional<std::int64_t> timeoutMillis;

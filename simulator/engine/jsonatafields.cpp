@@ -51,7 +51,9 @@ Model::Result<JsonataFields> JsonataFields::compile(const Json &body, const std:
         bool template_; // any value (else: only a "{% %}" string)
     };
     static const Json none = Json::object();
-    const Json *reader = &none, *readerConfig = &none, *batcher = &none;
+    const Json *reader = &none, *readerConfig = &none, *batcher = &none, *credentials = &none;
+    if (auto it = body.find("Credentials"); it != body.end() && it->is_object())
+        credentials = &*it;
     if (auto it = body.find("ItemReader"); it != body.end() && it->is_object()) {
         reader = &*it;
         if (auto c = it->find("ReaderConfig"); c != it->end() && c->is_object())
@@ -70,6 +72,8 @@ Model::Result<JsonataFields> JsonataFields::compile(const Json &body, const std:
         {&body, "TimeoutSeconds", "TimeoutSeconds", pointer, &JsonataFields::timeoutSeconds, false},
         {&body, "HeartbeatSeconds", "HeartbeatSeconds", pointer, &JsonataFields::heartbeatSeconds,
          false},
+        {credentials, "RoleArn", "Credentials/RoleArn", pointer + "/Credentials",
+         &JsonataFields::roleArn, true},
         {&body, "Error", "Error", pointer, &JsonataFields::error, false},
         {&body, "Cause", "Cause", pointer, &JsonataFields::cause, false},
         {&body, "Items", "Items", pointer, &JsonataFields::items, true},

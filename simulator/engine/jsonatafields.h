@@ -20,6 +20,7 @@ struct JsonataFields
     std::optional<JsonataTemplate> seconds, timestamp;
     // Task
     std::optional<JsonataTemplate> timeoutSeconds, heartbeatSeconds;
+    std::optional<JsonataTemplate> roleArn; // Credentials/RoleArn
     // Fail
     std::optional<JsonataTemplate> error, cause;
     // Map

@@ -31,6 +31,8 @@ struct Run
     Json output;
     QString error, cause;
     QStringList events;
+    QStringList scheduled; // each TaskScheduled's parameters
+    QStringList roleArns;  // each Task/LambdaFunctionScheduled's taskCredentials.roleArn
     std::int64_t endMillis = 0;
 };
 
@@ -79,9 +81,20 @@ Run run(const QString &definition, const QString &input, const QString &mocks = 
         out.cause = QString::fromStdString(execution.failure().cause);
         break;
     }
-    for (const auto &event : execution.history())
+    for (const auto &event : execution.history()) {
         out.events << QString::fromUtf8(event.typeName().data(),
                                         static_cast<int>(event.typeName().size()));
+        for (const char *key :
+             {"taskScheduledEventDetails", "lambdaFunctionScheduledEventDetails"}) {
+            const Json details = event.toJson().value(key, Json::object());
+            if (details.contains("taskCredentials"))
+                out.roleArns << QString::fromStdString(
+                    details["taskCredentials"].value("roleArn", ""));
+        }
+        if (event.type == Sim::HistoryEventType::TaskScheduled)
+            out.scheduled << QString::fromStdString(
+                event.toJson()["taskScheduledEventDetails"].value("parameters", ""));
+    }
     out.endMillis = execution.nowMillis();
     return out;
 }
@@ -104,6 +117,10 @@ class tst_JsonataStates : public QObject
     void failures_data();
     void failures();
     void queryErrorsAreRetriedAndCaught();
+    void retriedTaskEvaluatesItsFieldsAgain_data();
+    void retriedTaskEvaluatesItsFieldsAgain();
+    void taskCredentialsNameTheirRole_data();
+    void taskCredentialsNameTheirRole();
     void variablesReadEntryValuesAndStayInTheirScope();
     void waitReadsSecondsAndTimestamp();
     void assignHasAwsQuota();
@@ -394,6 +411,99 @@ void tst_JsonataStates::queryErrorsAreRetriedAndCaught()
     QCOMPARE(r.events.count("EvaluationFailed"), 3);
     QCOMPARE(r.events.count("TaskScheduled"), 0);
     QCOMPARE(r.endMillis - 1700000000000, std::int64_t(6000));
+}
+
+void tst_JsonataStates::retriedTaskEvaluatesItsFieldsAgain_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QStringList>("scheduled");
+    // AWS's recorded TaskScheduled events of a retried Lambda task show the context object's
+    // RetryCount counting up in the parameters: each attempt evaluates them again.
+    const QString retry = R"("Retry": [{"ErrorEquals": ["Boom"], "MaxAttempts": 2}], "End": true)";
+    QTest::newRow("jsonataArguments")
+        << machine(R"({"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+            "Arguments": {"FunctionName": "f", "Payload": {"n": "{% $states.input.n %}",
+            "attempt": "{% $states.context.State.RetryCount %}"}}, )"
+                   + retry + "}}")
+        << QStringList{R"({"FunctionName":"f","Payload":{"n":4,"attempt":0}})",
+                       R"({"FunctionName":"f","Payload":{"n":4,"attempt":1}})",
+                       R"({"FunctionName":"f","Payload":{"n":4,"attempt":2}})"};
+    QTest::newRow("jsonPathParameters")
+        << QString(R"({"StartAt": "A", "States": {"A": {"Type": "Task",
+            "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f",
+            "Payload": {"n.$": "$.n", "attempt.$": "$$.State.RetryCount"}}, )"
+                   + retry + "}}}")
+        << QStringList{R"({"FunctionName":"f","Payload":{"n":4,"attempt":0}})",
+                       R"({"FunctionName":"f","Payload":{"n":4,"attempt":1}})",
+                       R"({"FunctionName":"f","Payload":{"n":4,"attempt":2}})"};
+}
+
+void tst_JsonataStates::retriedTaskEvaluatesItsFieldsAgain()
+{
+    QFETCH(QString, definition);
+    QFETCH(QStringList, scheduled);
+    const Run r = run(definition, R"({"n": 4})",
+                      R"({"A": [{"Throw": {"Error": "Boom", "Cause": "c"}},
+                                {"Throw": {"Error": "Boom", "Cause": "c"}},
+                                {"Return": {"Payload": "done"}}]})");
+    QCOMPARE(r.status, QString("SUCCEEDED"));
+    QCOMPARE(r.scheduled, scheduled);
+    QCOMPARE(r.events.count("TaskStateEntered"), 1);
+}
+
+void tst_JsonataStates::taskCredentialsNameTheirRole_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QStringList>("roleArns");
+    QTest::addColumn<QString>("cause");
+    // As AWS records it: TaskScheduled (LambdaFunctionScheduled) carries
+    // "taskCredentials": {"roleArn": ...} with the RoleArn as evaluated.
+    const QString role = "arn:aws:iam::111111111111:role/trusted";
+    const QString lambda = R"("Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+        "Arguments": {"FunctionName": "f"}, "End": true, )";
+    QTest::newRow("jsonataExpression") << machine(
+        R"({"A": {)" + lambda + R"("Credentials": {"RoleArn": "{% $states.input.role %}"}}})")
+                                       << "SUCCEEDED" << QStringList{role} << "";
+    QTest::newRow("jsonataLiteral")
+        << machine(R"({"A": {)" + lambda + R"("Credentials": {"RoleArn": ")" + role + R"("}}})")
+        << "SUCCEEDED" << QStringList{role} << "";
+    QTest::newRow("jsonataNotAString")
+        << machine(R"({"A": {)" + lambda
+                   + R"("Credentials": {"RoleArn": "{% $states.input.n %}"}}})")
+        << "FAILED" << QStringList{}
+        << "The JSONata expression '$states.input.n' specified for the field "
+           "'Credentials/RoleArn' returned an unexpected result type. Expected 'string', but "
+           "was 'number' for value: 4";
+    QTest::newRow("jsonPathRoleArnPath")
+        << QString(R"({"StartAt": "A", "States": {"A": {"Type": "Task",
+            "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+            "Credentials": {"RoleArn.$": "$.role"}, "End": true}}})")
+        << "SUCCEEDED" << QStringList{role} << "";
+    QTest::newRow("jsonPathLambdaFunctionLiteral")
+        << QString(R"({"StartAt": "A", "States": {"A": {"Type": "Task",
+            "Resource": "arn:aws:lambda:us-east-1:111111111111:function:f",
+            "Credentials": {"RoleArn": ")"
+                   + role + R"("}, "End": true}}})")
+        << "SUCCEEDED" << QStringList{role} << "";
+    QTest::newRow("noCredentials")
+        << machine(R"({"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+            "Arguments": {"FunctionName": "f"}, "End": true}})")
+        << "SUCCEEDED" << QStringList{} << "";
+}
+
+void tst_JsonataStates::taskCredentialsNameTheirRole()
+{
+    QFETCH(QString, definition);
+    QFETCH(QString, status);
+    QFETCH(QStringList, roleArns);
+    QFETCH(QString, cause);
+    const Run r = run(definition, R"({"n": 4, "role": "arn:aws:iam::111111111111:role/trusted"})",
+                      R"({"A": [{"Return": {"Payload": "done"}}]})");
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.roleArns, roleArns);
+    if (!cause.isEmpty())
+        QVERIFY2(r.cause.endsWith(cause), qPrintable(r.cause));
 }
 
 void tst_JsonataStates::variablesReadEntryValuesAndStayInTheirScope()
