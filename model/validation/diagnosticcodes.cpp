@@ -85,6 +85,9 @@ constexpr std::array catalogue = {
     DiagnosticCodeInfo{VariableNameInvalid, E,
                        "An Assign key is not a valid variable name (letters, digits, _; not "
                        "starting with a digit; at most 80 characters; not the reserved 'states')."},
+    DiagnosticCodeInfo{VariableNotAssigned, W,
+                       "A state reads a variable that no state before it (nor an enclosing "
+                       "scope) assigns."},
     DiagnosticCodeInfo{ResourceInvalid, E, "A Resource is not an ARN."},
     DiagnosticCodeInfo{ResourceUnsupported, E,
                        "A Resource AWS does not support here (unknown optimized integration, "

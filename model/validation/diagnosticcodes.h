@@ -53,6 +53,7 @@ inline constexpr std::string_view IntrinsicInvalid = "INTRINSIC_INVALID";
 inline constexpr std::string_view JsonataInvalid = "JSONATA_INVALID";
 inline constexpr std::string_view JsonataDelimiters = "JSONATA_DELIMITERS";
 inline constexpr std::string_view VariableNameInvalid = "VARIABLE_NAME_INVALID";
+inline constexpr std::string_view VariableNotAssigned = "VARIABLE_NOT_ASSIGNED";
 inline constexpr std::string_view ResourceInvalid = "RESOURCE_INVALID";
 inline constexpr std::string_view ResourceUnsupported = "RESOURCE_UNSUPPORTED";
 inline constexpr std::string_view LabelInvalid = "LABEL_INVALID";

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace Stepwise::Model {
 
@@ -31,6 +32,9 @@ class ExpressionSyntax
     virtual std::optional<SyntaxError> checkIntrinsic(std::string_view call) const = 0;
     // A JSONata expression (the text between {% and %}).
     virtual std::optional<SyntaxError> checkJsonata(std::string_view expression) const = 0;
+    // The variables a JSONata expression reads from outside itself, without '$' (none when
+    // it does not parse).
+    virtual std::vector<std::string> jsonataVariables(std::string_view expression) const = 0;
 };
 
 } // namespace Stepwise::Model

@@ -3,6 +3,7 @@
 #include "model/validation/diagnosticcodes.h"
 #include "model/validation/scopechecker.h"
 #include "model/validation/validationcontext.h"
+#include "model/validation/variablechecker.h"
 
 #include <algorithm>
 #include <exception>
@@ -21,6 +22,7 @@ std::vector<Diagnostic> validateDefinition(const Json &definition, const Validat
     }
     try {
         ScopeChecker(context).checkDocument(definition);
+        VariableChecker(context).checkDocument(definition);
     } catch (const std::exception &e) {
         // nlohmann throws on type mismatches we failed to guard: report, never propagate.
         context.error(DiagnosticCode::FieldType, "",

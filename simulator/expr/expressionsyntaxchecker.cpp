@@ -46,6 +46,14 @@ class ExpressionSyntaxChecker final : public Model::ExpressionSyntax
             return SyntaxError{error->describe(), std::max(0, error->offset)};
         return std::nullopt;
     }
+
+    std::vector<std::string> jsonataVariables(std::string_view expression) const override
+    {
+        auto compiled = JsonataExpression::compile(expression);
+        if (const auto *parsed = std::get_if<JsonataExpression>(&compiled))
+            return parsed->variablesRead();
+        return {};
+    }
 };
 
 } // namespace

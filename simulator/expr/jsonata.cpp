@@ -4,6 +4,7 @@
 #include "simulator/expr/jsonataparser.h"
 
 #include <cmath>
+#include <set>
 
 namespace Stepwise::Sim {
 
@@ -60,6 +61,73 @@ Model::Result<JsonataExpression> JsonataExpression::parse(std::string_view text)
 const std::string &JsonataExpression::text() const
 {
     return m_compiled->text;
+}
+
+namespace {
+
+struct VariableUse
+{
+    std::set<std::string> read, bound;
+
+    void walk(const Jsonata::Node *node)
+    {
+        if (!node)
+            return;
+        using Jsonata::NodeType;
+        if (node->type == NodeType::Variable)
+            read.insert(node->value);
+        if (node->type == NodeType::Bind && node->lhs)
+            bound.insert(node->lhs->value);
+        if (node->type == NodeType::Lambda) {
+            for (const auto &parameter : node->arguments)
+                bound.insert(parameter->value);
+        }
+        if (!node->focus.empty())
+            bound.insert(node->focus);
+        if (!node->index.empty())
+            bound.insert(node->index);
+        for (const auto *child : {&node->lhs, &node->rhs, &node->expression, &node->procedure,
+                                  &node->body, &node->condition, &node->then, &node->otherwise,
+                                  &node->pattern, &node->update, &node->remove})
+            walk(child->get());
+        for (const auto *list : {&node->expressions, &node->steps, &node->arguments}) {
+            for (const auto &child : *list)
+                walk(child.get());
+        }
+        for (const auto &[key, value] : node->pairs) {
+            walk(key.get());
+            walk(value.get());
+        }
+        for (const auto &term : node->terms)
+            walk(term.expression.get());
+        for (const auto *stages : {&node->predicate, &node->stages}) {
+            for (const auto &stage : *stages) {
+                walk(stage.expr.get());
+                if (stage.isIndex)
+                    bound.insert(stage.value);
+            }
+        }
+        if (node->group) {
+            for (const auto &[key, value] : node->group->pairs) {
+                walk(key.get());
+                walk(value.get());
+            }
+        }
+    }
+};
+
+} // namespace
+
+std::vector<std::string> JsonataExpression::variablesRead() const
+{
+    VariableUse use;
+    use.walk(m_compiled->root.get());
+    std::vector<std::string> out;
+    for (const std::string &name : use.read) {
+        if (!name.empty() && name != "$" && !use.bound.count(name) && !Jsonata::findBuiltin(name))
+            out.push_back(name);
+    }
+    return out;
 }
 
 JsonataExpression::Evaluation JsonataExpression::run(const Json *input,

@@ -82,6 +82,10 @@ class JsonataExpression
 
     const std::string &text() const;
 
+    // The variables the expression reads from outside ($name, without '$'): neither bound
+    // inside it (`:=`, lambda parameters, `@$v`, `#$i`), nor a built-in function, nor $ or $$.
+    std::vector<std::string> variablesRead() const;
+
     // Evaluates with `input` as the context ($); a null pointer evaluates with no input.
     Evaluation run(const Json *input, const Options &options) const;
     // The result as ASL fields need it: a failure (States.QueryEvaluationError, the cause

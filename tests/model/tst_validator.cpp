@@ -40,6 +40,7 @@ class BracketCheckingSyntax : public ExpressionSyntax
             return SyntaxError{"expected ')'", int(expression.size())};
         return std::nullopt;
     }
+    std::vector<std::string> jsonataVariables(std::string_view) const override { return {}; }
 };
 
 struct Outcome
