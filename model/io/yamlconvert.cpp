@@ -6,6 +6,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -311,10 +312,64 @@ class JsonBuilder
     ParsedJson *m_parsed;
 };
 
+// The offset of the first byte that does not start a well-formed UTF-8 sequence (YAML text is
+// Unicode; yaml-cpp passes such bytes through, and JSON text cannot hold them), or npos.
+size_t firstInvalidUtf8(std::string_view text)
+{
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
+        const unsigned char lead = byte(i);
+        size_t length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        } else if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            low = lead == 0xE0 ? 0xA0 : 0x80;
+            high = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            low = lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return i;
+        }
+        if (i + length > text.size())
+            return i;
+        if (byte(i + 1) < low || byte(i + 1) > high)
+            return i;
+        for (size_t k = 2; k < length; ++k) {
+            if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
+                return i;
+        }
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+Error invalidUtf8At(std::string_view text, size_t offset)
+{
+    const std::string_view before = text.substr(0, offset);
+    const size_t lastNewline = before.rfind('\n');
+    const size_t lineStart = lastNewline == std::string_view::npos ? 0 : lastNewline + 1;
+    Error error;
+    error.message = "invalid UTF-8 byte in the text";
+    error.location.line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+    error.location.column = static_cast<int>(offset - lineStart) + 1;
+    error.location.offset = static_cast<int>(offset);
+    return error;
+}
+
 Result<ParsedJson> readYamlDocument(std::string_view text, const YamlLimits &limits,
                                     bool buildSourceMap)
 {
     ParsedJson parsed;
+    if (const size_t bad = firstInvalidUtf8(text); bad != std::string_view::npos)
+        return invalidUtf8At(text, bad);
     try {
         const YAML::Node root = YAML::Load(std::string(text));
         ExpansionMeter meter(limits);

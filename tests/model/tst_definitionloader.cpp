@@ -114,6 +114,18 @@ void tst_DefinitionLoader::amplifiersAreRefusedWithTheirLine_data()
         << QByteArray::fromStdString(nested("[", "]", 100000)) << true << 1 << "nested too deeply";
     QTest::newRow("json deep nesting")
         << QByteArray::fromStdString(nested("[", "]", 100000)) << false << 1 << "deeper than 512";
+    // Text that is not UTF-8 is refused where its first bad byte is, as JSON text is.
+    QTest::newRow("yaml invalid UTF-8 in a value (found by fuzz_yaml_reader_validator)")
+        << QByteArray("StartAt: Pass\nStates:\n  Pass:\n    Type: Pa\xeess\n    End: true\n")
+        << true << 4 << "invalid UTF-8";
+    QTest::newRow("yaml overlong encoding")
+        << QByteArray("Comment: \xc0\xaf\n") << true << 1 << "invalid UTF-8";
+    QTest::newRow("yaml UTF-16 surrogate")
+        << QByteArray("a: 1\nComment: x\xed\xa0\x80\n") << true << 2 << "invalid UTF-8";
+    QTest::newRow("yaml truncated sequence at the end")
+        << QByteArray("a: 1\nb: 2\nComment: \xf0\x9f\x98") << true << 3 << "invalid UTF-8";
+    QTest::newRow("json invalid UTF-8 in a string")
+        << QByteArray("{\"StartAt\": \"P\xee\"}") << false << 1 << "UTF-8";
 }
 
 void tst_DefinitionLoader::amplifiersAreRefusedWithTheirLine()
