@@ -4,6 +4,7 @@
 #include "model/json/jsonreader.h"
 #include "simulator/engine/compiledmachine.h"
 #include "simulator/engine/execution.h"
+#include "simulator/engine/executionstatusname.h"
 #include "simulator/tasks/mockconfig.h"
 #include "simulator/tasks/snsemulator.h"
 #include "simulator/tasks/sqsemulator.h"
@@ -133,21 +134,6 @@ Model::Result<Json> readValue(const std::string &textOrFile)
     return std::move(parsed->value);
 }
 
-std::string statusName(Sim::ExecutionStatus status)
-{
-    switch (status) {
-    case Sim::ExecutionStatus::Succeeded:
-        return "SUCCEEDED";
-    case Sim::ExecutionStatus::Failed:
-        return "FAILED";
-    case Sim::ExecutionStatus::TimedOut:
-        return "TIMED_OUT";
-    case Sim::ExecutionStatus::Running:
-        break;
-    }
-    return "RUNNING";
-}
-
 } // namespace
 
 int runRunCommand(const Arguments &args)
@@ -237,7 +223,7 @@ int runRunCommand(const Arguments &args)
     const bool succeeded = status == Sim::ExecutionStatus::Succeeded;
     if (run.json) {
         Json out = Json::object();
-        out["status"] = statusName(status);
+        out["status"] = Sim::executionStatusName(status);
         if (succeeded) {
             out["output"] = execution.output().dump();
         } else {
@@ -265,7 +251,7 @@ int runRunCommand(const Arguments &args)
                 "%s\n",
                 execution.output().dump(-1, ' ', false, Json::error_handler_t::replace).c_str());
         } else {
-            std::printf("%s\n", statusName(status).c_str());
+            std::printf("%s\n", Sim::executionStatusName(status));
             if (execution.hasError())
                 std::printf("error: %s\n", execution.failure().error.c_str());
             if (execution.hasCause())

@@ -1,6 +1,7 @@
 #include "simulator/api/executionrunner.h"
 
 #include "simulator/api/scheduler.h"
+#include "simulator/engine/executionstatusname.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,21 +14,6 @@ namespace {
 
 // Steps taken before a worker lets other executions run.
 constexpr int sliceSteps = 256;
-
-const char *statusName(Sim::ExecutionStatus status)
-{
-    switch (status) {
-    case Sim::ExecutionStatus::Succeeded:
-        return "SUCCEEDED";
-    case Sim::ExecutionStatus::Failed:
-        return "FAILED";
-    case Sim::ExecutionStatus::TimedOut:
-        return "TIMED_OUT";
-    case Sim::ExecutionStatus::Running:
-        break;
-    }
-    return "RUNNING";
-}
 
 } // namespace
 
@@ -210,7 +196,7 @@ void ExecutionRunner::work()
         }
         if (m_execution->finished()) {
             const Sim::ExecutionStatus status = m_execution->status();
-            m_record.status = statusName(status);
+            m_record.status = Sim::executionStatusName(status);
             if (status == Sim::ExecutionStatus::Succeeded) {
                 Json output = m_execution->output();
                 prefixTokens(output);
