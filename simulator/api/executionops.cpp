@@ -13,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
 #include <thread>
 
 namespace Stepwise::Api {
@@ -21,7 +22,7 @@ using Model::Json;
 
 namespace {
 
-Json describe(const ExecutionRecord &r, bool withData)
+Json describe(const ExecutionRecord &r, bool withData, const std::optional<std::string> &refusal)
 {
     Json out = {{"executionArn", r.arn},
                 {"stateMachineArn", r.versionArn.empty() ? r.machineArn : r.versionArn},
@@ -53,20 +54,86 @@ Json describe(const ExecutionRecord &r, bool withData)
         out["redriveDate"] = epochSeconds(r.redriveMillis);
     }
     if (r.type == "STANDARD") {
-        const bool redrivable
-            = r.status == "FAILED" || r.status == "TIMED_OUT" || r.status == "ABORTED";
         out["redriveCount"] = r.redriveCount;
-        out["redriveStatus"] = redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE";
-        if (!redrivable) {
-            out["redriveStatusReason"] = r.status == "RUNNING"
-                                             ? "Execution is RUNNING and cannot be redriven"
-                                             : "Execution is SUCCEEDED and cannot be redriven";
-        }
+        out["redriveStatus"] = refusal ? "NOT_REDRIVABLE" : "REDRIVABLE";
+        if (refusal)
+            out["redriveStatusReason"] = *refusal;
     }
     return out;
 }
 
+// How long after its end an execution may be redriven, and how long after its start.
+constexpr std::int64_t redrivableMillis = 14LL * 24 * 3600 * 1000;
+constexpr std::int64_t maxExecutionMillis = 365LL * 24 * 3600 * 1000;
+
 } // namespace
+
+std::optional<std::string> Service::redriveRefusal(const ExecutionRecord &r)
+{
+    if (r.type == "EXPRESS")
+        return "Execution is of type EXPRESS and cannot be redriven";
+    if (r.status == "RUNNING" || r.status == "SUCCEEDED")
+        return "Execution is " + r.status + " and cannot be redriven";
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_machines.count(r.machineArn))
+            return std::string("State machine is in DELETING status");
+    }
+    const std::int64_t now = wallMillis();
+    if (now - r.stopMillis > redrivableMillis)
+        return std::string("Execution redrivable period exceeded");
+    if (now - r.startMillis > maxExecutionMillis)
+        return std::string("Execution has exceeded the max execution time");
+    if (r.error && *r.error == "States.Runtime" && r.cause
+        && r.cause->find("maximum number of history events") != std::string::npos)
+        return std::string("Execution history event limit exceeded");
+    if (!Sim::RedrivePoint::fromJson(r.redrivePoint)) {
+        // An execution cut short by a restart of the endpoint: its engine state is gone.
+        return std::string("The endpoint stopped while this execution was running, so the "
+                           "point to redrive it from is not known");
+    }
+    return std::nullopt;
+}
+
+std::variant<std::unique_ptr<Sim::Execution>, ApiError>
+Service::newExecution(const ExecutionRecord &record,
+                      std::shared_ptr<const Sim::CompiledMachine> machine, Json input,
+                      std::optional<Sim::Redrive> redrive)
+{
+    std::shared_ptr<Sim::MockTaskExecutor> mocked;
+    if (!record.testCase.empty()) {
+        if (!m_mocks) {
+            return validationError("The state machine ARN names test case '" + record.testCase
+                                   + "', but the endpoint runs without --mocks");
+        }
+        Sim::MockConfig config = *m_mocks;
+        auto selected = config.selectTestCase(Arn::parse(record.machineArn)->name, record.testCase);
+        if (!selected)
+            return validationError(selected.error().message);
+        mocked = std::make_shared<Sim::MockTaskExecutor>(std::move(config));
+    }
+    Sim::ExecutionOptions options;
+    options.stateMachineArn = record.machineArn;
+    options.executionName = record.name;
+    options.roleArn = record.roleArn;
+    options.seed = record.seed;
+    options.startTimeMillis = redrive ? record.redriveMillis : record.startMillis;
+    options.recordHistory = false;
+    options.callbacksFromCaller = true;
+    options.s3Root = m_options.s3Dir;
+    if (record.type == "EXPRESS")
+        options.maxHistoryEvents = 0;
+    else
+        options.redrivable = true;
+    options.redrive = std::move(redrive);
+    auto execution = std::make_unique<Sim::Execution>(std::move(machine), std::move(input),
+                                                      std::move(options));
+    if (mocked)
+        execution->addTaskExecutor(std::move(mocked));
+    execution->addTaskExecutor(std::make_shared<Sim::SnsEmulator>());
+    execution->addTaskExecutor(std::make_shared<Sim::SqsEmulator>());
+    return execution;
+}
 
 std::variant<Service::Started, ApiError> Service::launch(const Json &input, bool sync)
 {
@@ -104,21 +171,6 @@ std::variant<Service::Started, ApiError> Service::launch(const Json &input, bool
     if (auto *error = std::get_if<ApiError>(&compiledMachine))
         return *error;
 
-    std::unique_ptr<Sim::MockTaskExecutor> mocked;
-    if (!testCase.empty()) {
-        if (!m_mocks) {
-            return validationError("The state machine ARN names test case '" + testCase
-                                   + "', but the endpoint runs without --mocks");
-        }
-        Sim::MockConfig config = *m_mocks;
-        const std::string baseName
-            = Arn::parse(machine.machineArn.empty() ? machine.arn : machine.machineArn)->name;
-        auto selected = config.selectTestCase(baseName, testCase);
-        if (!selected)
-            return validationError(selected.error().message);
-        mocked = std::make_unique<Sim::MockTaskExecutor>(std::move(config));
-    }
-
     const std::string baseArn = machine.machineArn.empty() ? machine.arn : machine.machineArn;
     const std::string machineName = Arn::parse(baseArn)->name;
     if (name.empty())
@@ -143,26 +195,15 @@ std::variant<Service::Started, ApiError> Service::launch(const Json &input, bool
     record.machineUpdateMillis = machine.updateMillis;
     record.revisionId = machine.revisionId;
 
-    Sim::ExecutionOptions options;
-    options.stateMachineArn = baseArn;
-    options.executionName = name;
-    options.roleArn = machine.roleArn;
-    options.seed = record.seed;
-    options.startTimeMillis = record.startMillis;
-    options.recordHistory = false;
-    options.callbacksFromCaller = true;
-    options.s3Root = m_options.s3Dir;
-    if (machine.type == "EXPRESS")
-        options.maxHistoryEvents = 0;
+    record.testCase = testCase;
     // Tokens unique across every execution this endpoint runs.
     const std::string tokenPrefix = QUuid::createUuid().toString(QUuid::Id128).toStdString() + "-";
-    auto execution = std::make_unique<Sim::Execution>(
-        std::get<std::shared_ptr<const Sim::CompiledMachine>>(compiledMachine),
-        std::move(parsedInput->value), options);
-    if (mocked)
-        execution->addTaskExecutor(std::move(mocked));
-    execution->addTaskExecutor(std::make_shared<Sim::SnsEmulator>());
-    execution->addTaskExecutor(std::make_shared<Sim::SqsEmulator>());
+    auto made = newExecution(record,
+                             std::get<std::shared_ptr<const Sim::CompiledMachine>>(compiledMachine),
+                             std::move(parsedInput->value), std::nullopt);
+    if (auto *error = std::get_if<ApiError>(&made))
+        return *error;
+    auto execution = std::move(std::get<std::unique_ptr<Sim::Execution>>(made));
 
     std::lock_guard lock(m_mutex);
     if (m_shuttingDown)
@@ -283,7 +324,7 @@ ApiReply Service::describeExecution(const Json &input)
     auto record = findExecution(arn, nullptr);
     if (!record)
         return ApiError{"ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"};
-    return describe(*record, included != "METADATA_ONLY");
+    return describe(*record, included != "METADATA_ONLY", redriveRefusal(*record));
 }
 
 ApiReply Service::listExecutions(const Json &input)
@@ -419,14 +460,64 @@ ApiReply Service::redriveExecution(const Json &input)
     auto record = findExecution(arn, nullptr);
     if (!record)
         return ApiError{"ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"};
-    if (record->status == "RUNNING" || record->status == "SUCCEEDED" || record->type == "EXPRESS") {
-        return ApiError{"ExecutionNotRedrivable",
-                        "Execution with status " + record->status + " cannot be redriven"};
+    if (auto refusal = redriveRefusal(*record))
+        return ApiError{"ExecutionNotRedrivable", *refusal};
+    auto point = Sim::RedrivePoint::fromJson(record->redrivePoint);
+    // The definition this execution ran, whatever the machine became since (as AWS).
+    StateMachineRecord ran;
+    ran.arn = record->versionArn.empty() ? record->machineArn : record->versionArn;
+    ran.revisionId = record->revisionId;
+    ran.definition = record->definition;
+    auto compiledMachine = compiled(ran);
+    if (auto *error = std::get_if<ApiError>(&compiledMachine))
+        return *error;
+    auto executionInput = Model::readJson(record->input, {false});
+    if (!executionInput)
+        return ApiError{"InternalFailure", executionInput.error().message, 500};
+    Json events = m_store->history(arn).value_or(Json::array());
+
+    ExecutionRecord next = *record;
+    next.status = "RUNNING";
+    next.output.reset();
+    next.error.reset();
+    next.cause.reset();
+    next.stopMillis = 0;
+    next.redrivePoint = Json();
+    next.redriveCount = record->redriveCount + 1;
+    next.redriveMillis = std::max(wallMillis(), record->stopMillis);
+    Sim::Redrive redrive;
+    redrive.point = std::move(*point);
+    redrive.redriveCount = next.redriveCount;
+    redrive.lastEventId = events.empty() ? 0 : events.back().value("id", std::int64_t(0));
+    redrive.firstStartMillis = record->startMillis;
+    auto made
+        = newExecution(next, std::get<std::shared_ptr<const Sim::CompiledMachine>>(compiledMachine),
+                       std::move(executionInput->value), std::move(redrive));
+    if (auto *error = std::get_if<ApiError>(&made))
+        return *error;
+    const std::string tokenPrefix = QUuid::createUuid().toString(QUuid::Id128).toStdString() + "-";
+
+    std::lock_guard lock(m_mutex);
+    if (m_shuttingDown)
+        return ApiError{"ServiceUnavailable", "The endpoint is shutting down", 503};
+    if (m_running.count(arn)) {
+        // Another redrive got there first.
+        return ApiError{"ExecutionNotRedrivable", "Execution is RUNNING and cannot be redriven"};
     }
-    // The engine cannot yet restart an execution from the point where it failed.
-    return ApiError{"ExecutionNotRedrivable",
-                    "This endpoint does not redrive executions yet: start a new execution with "
-                    "the same input"};
+    // Recorded as running before the caller hears of it, as StartExecution.
+    if (!m_store->put("execution", arn, next.toJson()))
+        return ApiError{"InternalFailure", m_store->lastError(), 500};
+    auto runner = std::make_shared<ExecutionRunner>(
+        next, std::move(std::get<std::unique_ptr<Sim::Execution>>(made)), m_options.clock, &m_pool,
+        &m_scheduler,
+        [this](const std::shared_ptr<ExecutionRunner> &done) { executionFinished(done); });
+    runner->continueHistory(std::move(events));
+    m_executions[arn] = next;
+    m_running[arn] = runner;
+    m_tokenOwners[tokenPrefix] = arn;
+    runner->setTokenPrefix(tokenPrefix);
+    runner->start();
+    return Json{{"redriveDate", epochSeconds(next.redriveMillis)}};
 }
 
 } // namespace Stepwise::Api

@@ -50,6 +50,16 @@ void ExecutionRunner::setTokenPrefix(std::string prefix)
     m_tokenPrefix = std::move(prefix);
 }
 
+void ExecutionRunner::continueHistory(Json events)
+{
+    std::lock_guard lock(m_mutex);
+    if (!events.is_array())
+        return;
+    m_events = std::move(events);
+    if (!m_events.empty())
+        m_lastEventId = m_events.back().value("id", std::int64_t(0));
+}
+
 void ExecutionRunner::prefixTokens(Json &value) const
 {
     if (m_tokenPrefix.empty())
@@ -177,6 +187,7 @@ void ExecutionRunner::work()
                                 {"id", m_lastEventId + 1},
                                 {"previousEventId", m_lastEventId},
                                 {"executionAbortedEventDetails", details}});
+            ++m_lastEventId;
             m_record.status = "ABORTED";
             m_record.error = m_stopError;
             m_record.cause = m_stopCause;
@@ -254,6 +265,11 @@ void ExecutionRunner::work()
 void ExecutionRunner::complete(std::unique_lock<std::mutex> &lock)
 {
     m_finished = true;
+    if (m_record.status != "SUCCEEDED" && m_execution) {
+        // Where RedriveExecution continues, kept with the record (it survives a restart).
+        if (auto point = m_execution->redrivePoint())
+            m_record.redrivePoint = point->toJson();
+    }
     m_execution.reset(); // the engine's memory goes now; the record and events remain
     std::vector<std::function<void()>> callbacks;
     callbacks.swap(m_finishCallbacks);
@@ -331,6 +347,15 @@ bool ExecutionRunner::sendTaskHeartbeat(const std::string &token)
         return false;
     // The timeout moved: sleep until the new one.
     queue();
+    return true;
+}
+
+bool ExecutionRunner::updateMapRun(const std::string &mapRunArn, const Sim::MapRunUpdate &update)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished || !m_execution || !m_execution->updateMapRun(mapRunArn, update))
+        return false;
+    queue(); // items a higher concurrency lets start
     return true;
 }
 

@@ -38,6 +38,8 @@ class ExecutionRunner : public std::enable_shared_from_this<ExecutionRunner>
     // Task tokens are the engine's ("token-<event>-<line>"), unique only within one execution:
     // callers see them behind this execution's own prefix, in every event and output.
     void setTokenPrefix(std::string prefix);
+    // A redrive: the earlier attempts' events, which its history goes on from.
+    void continueHistory(Model::Json events);
     void start();
     ExecutionRecord record() const;
     // The events published so far, in GetExecutionHistory's wire form.
@@ -52,6 +54,8 @@ class ExecutionRunner : public std::enable_shared_from_this<ExecutionRunner>
                          std::optional<std::string> cause);
     bool sendTaskHeartbeat(const std::string &token);
     std::vector<std::string> taskTokens() const;
+    // UpdateMapRun on one of its running distributed Maps. False: no such map run runs.
+    bool updateMapRun(const std::string &mapRunArn, const Sim::MapRunUpdate &update);
     // StopExecution: the execution ends ABORTED at its next slice. False when already ended.
     bool stop(std::optional<std::string> error, std::optional<std::string> cause);
     // The server is going down: no more steps; record() keeps what happened so far.

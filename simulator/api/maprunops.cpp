@@ -208,12 +208,28 @@ ApiReply Service::updateMapRun(const Json &input)
     auto found = findMapRun(arn);
     if (!found)
         return ApiError{"ResourceNotFound", "Resource not found: '" + arn + "'"};
+    const std::string notRunning = "Map Run " + arn + " is not RUNNING and cannot be updated";
     for (const MapRunView &run : mapRunsOf(found->second)) {
         if (run.arn == arn && run.status != "RUNNING")
-            return validationError("Map Run " + arn + " is not RUNNING and cannot be updated");
+            return validationError(notRunning);
     }
-    // A running map run records the new settings (DescribeMapRun shows them); the engine
-    // keeps the concurrency it started with.
+    Sim::MapRunUpdate update;
+    if (maxConcurrency)
+        update.maxConcurrency = static_cast<int>(*maxConcurrency);
+    if (toleratedCount)
+        update.toleratedFailureCount = *toleratedCount;
+    if (reader.has("toleratedFailurePercentage")) {
+        const Json &percentage = reader.member("toleratedFailurePercentage");
+        if (!percentage.is_number() || percentage.get<double>() < 0
+            || percentage.get<double>() > 100)
+            return validationError("toleratedFailurePercentage must be a number from 0 to 100");
+        update.toleratedFailurePercentage = percentage.get<double>();
+    }
+    // The engine applies them to the items not started yet and to failures from now on.
+    std::shared_ptr<ExecutionRunner> runner;
+    findExecution(found->first.arn, &runner);
+    if (!runner || !runner->updateMapRun(arn, update))
+        return validationError(notRunning);
     std::lock_guard lock(m_mutex);
     Json &settings = m_mapRunSettings[arn];
     if (settings.is_null())

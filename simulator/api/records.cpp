@@ -133,7 +133,9 @@ Json ExecutionRecord::toJson() const
                 {"definition", definition},
                 {"roleArn", roleArn},
                 {"machineUpdateMillis", machineUpdateMillis},
-                {"revisionId", revisionId}};
+                {"revisionId", revisionId},
+                {"testCase", testCase},
+                {"redrivePoint", redrivePoint}};
     if (output)
         out["output"] = *output;
     if (error)
@@ -168,6 +170,8 @@ ExecutionRecord ExecutionRecord::fromJson(const Json &json)
     r.roleArn = text(json, "roleArn");
     r.machineUpdateMillis = number(json, "machineUpdateMillis");
     r.revisionId = text(json, "revisionId");
+    r.testCase = text(json, "testCase");
+    r.redrivePoint = json.value("redrivePoint", Json());
     return r;
 }
 

@@ -80,6 +80,11 @@ struct ExecutionRecord
     std::string roleArn;
     std::int64_t machineUpdateMillis = 0;
     std::string revisionId;
+    // The MockConfigFile test case it runs with ("STATE_MACHINE_ARN#TestCase"), if any.
+    std::string testCase;
+    // Once it ended unsuccessfully: where RedriveExecution continues it
+    // (Sim::RedrivePoint::toJson()); null when that is not known.
+    Model::Json redrivePoint;
 
     Model::Json toJson() const;
     static ExecutionRecord fromJson(const Model::Json &json);

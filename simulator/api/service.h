@@ -135,6 +135,13 @@ class Service
         ExecutionRecord record;
     };
     std::variant<Started, ApiError> launch(const Model::Json &input, bool sync);
+    // The engine's execution for `record` (its mocks' test case, its options); a redrive
+    // continues from `redrive`.
+    std::variant<std::unique_ptr<Sim::Execution>, ApiError>
+    newExecution(const ExecutionRecord &record, std::shared_ptr<const Sim::CompiledMachine> machine,
+                 Model::Json input, std::optional<Sim::Redrive> redrive);
+    // Why RedriveExecution refuses the execution (AWS's redriveStatusReason); none: it may.
+    std::optional<std::string> redriveRefusal(const ExecutionRecord &record);
     std::variant<StateMachineRecord, ApiError> resolveMachine(const std::string &arn,
                                                               std::string &aliasArn);
     std::optional<ApiError> checkArn(const std::string &arn, const char *resourceType) const;

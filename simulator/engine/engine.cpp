@@ -304,6 +304,7 @@ void Execution::Engine::endLine(int ti)
     case ThreadKind::Branch: {
         const int pi = t.parent;
         T(pi).container.results[static_cast<size_t>(t.slot)] = std::move(t.output);
+        T(pi).container.markSucceeded(t.slot);
         markDone(ti);
         childFinished(pi);
         return;

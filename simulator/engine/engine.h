@@ -27,6 +27,8 @@ class Execution::Engine
     // One scheduling step (it may emit no event); false once nothing can move.
     bool stepOnce();
     std::string roleArn() const;
+    // Execution::updateMapRun(): false when no running map run has that ARN.
+    bool updateMapRun(const std::string &mapRunArn, const MapRunUpdate &update);
 
   private:
     ExecThread &T(int index) { return rt.threads[static_cast<size_t>(index)]; }
@@ -52,6 +54,7 @@ class Execution::Engine
     void record(std::int64_t id, std::int64_t previous, HistoryEventType type, Model::Json details,
                 int state);
     void start();
+    void startRedriven(ExecThread root, const Redrive &redrive);
     void finishExecution(int ti, ExecutionStatus status);
     void emitIterationEvent(int ti, HistoryEventType type);
 
@@ -155,6 +158,7 @@ class Execution::Engine
                         std::optional<double> toleratedPercentage);
     void endContainer(int ti);
     void endIteration(int ti);
+    bool toleranceExceeded(const ExecThread &map) const;
 
     Execution &x;
     Runtime &rt;

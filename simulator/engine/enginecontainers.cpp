@@ -381,6 +381,7 @@ void Execution::Engine::resetContainer(int ti)
     abortChildren(ti);
     ContainerVisit &c = T(ti).container;
     c.results.assign(c.results.size(), Json());
+    c.succeeded.clear();
     c.started = c.running = c.done = c.failed = 0;
     c.failure.reset();
 }
@@ -432,15 +433,8 @@ void Execution::Engine::childFailed(int ti)
     if (iteration) {
         ExecThread &p = T(pi);
         ++p.container.failed;
-        const int total = static_cast<int>(p.map.items.size());
         const bool tolerant = p.map.toleratedCount || p.map.toleratedPercentage;
-        bool exceeded = !tolerant;
-        if (p.map.toleratedCount && p.container.failed > *p.map.toleratedCount)
-            exceeded = true;
-        if (p.map.toleratedPercentage && total > 0
-            && 100.0 * p.container.failed / total > *p.map.toleratedPercentage)
-            exceeded = true;
-        if (!exceeded) {
+        if (!toleranceExceeded(p)) {
             Json errorOutput = Json::object();
             if (failure.hasError)
                 errorOutput["Error"] = failure.failure.error;
@@ -457,6 +451,59 @@ void Execution::Engine::childFailed(int ti)
         }
     }
     containerFailed(pi, failure);
+}
+
+// Failed iterations beyond what the Map tolerates (with no tolerance, any).
+bool Execution::Engine::toleranceExceeded(const ExecThread &p) const
+{
+    if (!p.map.toleratedCount && !p.map.toleratedPercentage)
+        return p.container.failed > 0;
+    const int total = static_cast<int>(p.map.items.size());
+    if (p.map.toleratedCount && p.container.failed > *p.map.toleratedCount)
+        return true;
+    return p.map.toleratedPercentage && total > 0
+           && 100.0 * p.container.failed / total > *p.map.toleratedPercentage;
+}
+
+bool Execution::Engine::updateMapRun(const std::string &mapRunArn, const MapRunUpdate &update)
+{
+    if (rt.status != ExecutionStatus::Running)
+        return false;
+    int pi = -1;
+    for (int ti : rt.live) {
+        const ExecThread &t = T(ti);
+        if (t.phase == Phase::ContainerWait && !t.map.mapRunArn.empty()
+            && t.map.mapRunArn == mapRunArn)
+            pi = ti;
+    }
+    if (pi < 0)
+        return false;
+    ExecThread &p = T(pi);
+    if (update.maxConcurrency) {
+        p.map.maxConcurrency = *update.maxConcurrency <= 0
+                                   ? inlineMapConcurrency
+                                   : std::min(*update.maxConcurrency, inlineMapConcurrency);
+    }
+    if (update.toleratedFailureCount) {
+        p.map.toleratedCount
+            = static_cast<int>(std::min<std::int64_t>(*update.toleratedFailureCount, INT32_MAX));
+    }
+    if (update.toleratedFailurePercentage)
+        p.map.toleratedPercentage = *update.toleratedFailurePercentage;
+    if (p.container.failure)
+        return true;
+    if (p.container.failed > 0 && toleranceExceeded(p)) {
+        containerFailed(pi, {{"States.ExceedToleratedFailureThreshold",
+                              "The specified tolerated failure threshold was exceeded"}});
+        return true;
+    }
+    // A higher concurrency starts waiting items now.
+    const int total = static_cast<int>(T(pi).container.results.size());
+    while (T(pi).container.started < total && T(pi).container.running < T(pi).map.maxConcurrency) {
+        if (!spawnIteration(pi))
+            break;
+    }
+    return true;
 }
 
 // A JSONata ItemSelector: $states.input is the Map's input, $states.context.Map.Item the
@@ -489,6 +536,19 @@ bool Execution::Engine::spawnIteration(int pi)
 {
     ExecThread &p = T(pi);
     const CompiledState &s = m.state(p.state);
+    // Iterations a redrive kept from the earlier attempt are not run again.
+    const int total = static_cast<int>(p.container.results.size());
+    while (p.container.started < total && p.container.hasSucceeded(p.container.started)) {
+        ++p.container.started;
+        ++p.container.done;
+    }
+    if (p.container.started >= total) {
+        if (p.container.running == 0 && p.container.done == total) {
+            p.phase = Phase::ContainerEnd;
+            p.lastEventId = p.container.lastChildEvent;
+        }
+        return true;
+    }
     const int index = p.container.started++;
     Json input;
     if (s.jsonata && s.jsonata->itemSelector) {
@@ -562,6 +622,18 @@ void Execution::Engine::startContainer(int ti)
     ExecThread &t = T(ti);
     t.container.lastChildEvent = t.container.lastChainedChildEvent = id;
     t.phase = Phase::ContainerWait;
+    if (ti == 0 && !rt.keptChildren.empty()) {
+        // The redriven container: what succeeded before stands.
+        if (!s.distributed) {
+            for (auto &[index, output] : rt.keptChildren) {
+                if (index >= 0 && static_cast<size_t>(index) < t.container.results.size()) {
+                    t.container.results[static_cast<size_t>(index)] = std::move(output);
+                    t.container.markSucceeded(index);
+                }
+            }
+        }
+        rt.keptChildren.clear();
+    }
     if (isMap && s.distributed) {
         t.phase = Phase::MapRunStart;
         return;
@@ -584,6 +656,7 @@ void Execution::Engine::startMapRun(int ti)
         return;
     ExecThread &t = T(ti);
     t.container.lastChildEvent = t.container.lastChainedChildEvent = id;
+    t.map.mapRunArn = mapRunArn;
     if (t.map.itemReaderFailure) {
         t.container.failure = RaisedFailure{*t.map.itemReaderFailure};
         t.phase = Phase::ContainerEnd;
@@ -612,6 +685,11 @@ void Execution::Engine::spawnChildren(int ti, std::int64_t id)
         return;
     }
     for (size_t b = 0; b < s.branches.size(); ++b) {
+        if (T(ti).container.hasSucceeded(static_cast<int>(b))) {
+            ++T(ti).container.started;
+            ++T(ti).container.done;
+            continue;
+        }
         ExecThread child;
         child.kind = ThreadKind::Branch;
         child.parent = ti;
@@ -627,6 +705,11 @@ void Execution::Engine::spawnChildren(int ti, std::int64_t id)
         addThread(std::move(child));
         ++T(ti).container.started;
         ++T(ti).container.running;
+    }
+    if (T(ti).container.running == 0) {
+        // Every branch was kept by a redrive.
+        T(ti).phase = Phase::ContainerEnd;
+        T(ti).lastEventId = T(ti).container.lastChildEvent;
     }
 }
 
@@ -715,6 +798,7 @@ void Execution::Engine::endIteration(int ti)
     emitIterationEvent(ti, HistoryEventType::MapIterationSucceeded);
     const int pi = T(ti).parent;
     T(pi).container.results[static_cast<size_t>(T(ti).slot)] = std::move(T(ti).output);
+    T(pi).container.markSucceeded(T(ti).slot);
     markDone(ti);
     childFinished(pi);
 }

@@ -52,7 +52,8 @@ std::int64_t Execution::Engine::reserveEvent(int ti, HistoryEventType type, bool
     const int limit
         = x.m_options.type == Model::StateMachineType::Express ? 0 : x.m_options.maxHistoryEvents;
     if (limit > 0 && rt.eventCount + 1 >= limit && !endsExecution(type)
-        && type != HistoryEventType::ExecutionStarted) {
+        && type != HistoryEventType::ExecutionStarted
+        && type != HistoryEventType::ExecutionRedriven) {
         rt.failure = {{"States.Runtime", "The execution reached the maximum number of history "
                                          "events ("
                                              + std::to_string(limit) + ")."}};
@@ -127,6 +128,10 @@ void Execution::Engine::start()
     root.scope = 0;
     root.state = m.scope(0).startAt;
     root.variables = x.m_options.variables.is_object() ? x.m_options.variables : Json::object();
+    if (const auto &redrive = x.m_options.redrive) {
+        startRedriven(std::move(root), *redrive);
+        return;
+    }
     rt.threads.push_back(std::move(root));
     rt.live.push_back(0);
     emit(
@@ -139,6 +144,39 @@ void Execution::Engine::start()
         false);
     // Nothing reads the execution's input after this event.
     T(0).input = std::move(rt.input);
+}
+
+// A redrive goes on from the state that did not complete, numbering events after the earlier
+// attempts' last one; task calls are counted on from theirs.
+void Execution::Engine::startRedriven(ExecThread root, const Redrive &redrive)
+{
+    const int state = m.findState(redrive.point.stateName);
+    // The point comes from this very definition; a state not at its top level cannot be
+    // resumed alone, so the machine starts over.
+    const bool resumes = state >= 0 && m.state(state).scope == 0;
+    if (resumes) {
+        root.state = state;
+        if (redrive.point.variables.is_object())
+            root.variables = redrive.point.variables;
+    }
+    root.lastEventId = redrive.lastEventId;
+    rt.eventCount = redrive.lastEventId;
+    rt.threads.push_back(std::move(root));
+    rt.live.push_back(0);
+    emit(0, HistoryEventType::ExecutionRedriven, [&] {
+        return Json{{"executionRedrivenEventDetails", {{"redriveCount", redrive.redriveCount}}}};
+    });
+    rt.invocations.assign(m.states().size(), 0);
+    for (const auto &[name, count] : redrive.point.taskInvocations) {
+        if (const int index = m.findState(name); index >= 0)
+            rt.invocations[static_cast<size_t>(index)] = count;
+    }
+    if (resumes) {
+        T(0).input = redrive.point.input;
+        rt.keptChildren = redrive.point.keptChildren;
+    } else {
+        T(0).input = std::move(rt.input);
+    }
 }
 
 void Execution::Engine::finishExecution(int ti, ExecutionStatus status)

@@ -20,6 +20,11 @@ void Execution::Engine::enterState(int ti)
     ExecThread &t = T(ti);
     const CompiledState &s = m.state(t.state);
     t.enteredAt = rt.now;
+    if (x.m_options.redrivable && t.kind == ThreadKind::Root) {
+        rt.redriveState = t.state;
+        rt.redriveInput = t.input;
+        rt.redriveVariables = t.variables;
+    }
     const std::int64_t id = emit(ti, enteredEventType(s.type), [&] {
         Json d = EngineShared::payloadDetails("input", T(ti).input);
         d["name"] = s.name;
@@ -37,6 +42,7 @@ void Execution::Engine::enterState(int ti)
     tt.nextState = -1;
     ContainerVisit &c = tt.container;
     c.started = c.running = c.done = c.failed = 0;
+    c.succeeded.clear();
     c.failure.reset();
     if (x.m_options.recordStages) {
         StageRecord record;

@@ -70,6 +70,13 @@ Execution::Execution(std::shared_ptr<const CompiledMachine> machine, Json input,
                         {"RoleArn", Engine(*this).roleArn()}};
     if (!m_options.testState)
         ctx["Execution"]["RedriveCount"] = 0;
+    if (const auto &redrive = m_options.redrive) {
+        // A redrive keeps the first attempt's start; its own time is RedriveTime.
+        Json &execution = ctx["Execution"];
+        execution["StartTime"] = formatTimestampMillis(redrive->firstStartMillis);
+        execution["RedriveCount"] = redrive->redriveCount;
+        execution["RedriveTime"] = formatTimestampMillis(rt.start);
+    }
     ctx["StateMachine"] = {{"Id", smArn}, {"Name", EngineShared::arnPart(smArn, 6)}};
     ctx["State"] = Json::object();
     if (m_options.contextObject)
@@ -184,6 +191,56 @@ std::int64_t Execution::startMillis() const
 const std::string &Execution::executionArn() const
 {
     return m_runtime->executionArn;
+}
+
+bool Execution::updateMapRun(const std::string &mapRunArn, const MapRunUpdate &update)
+{
+    try {
+        return Engine(*this).updateMapRun(mapRunArn, update);
+    } catch (const std::exception &e) {
+        internalError(e.what());
+        return false;
+    }
+}
+
+std::optional<RedrivePoint> Execution::redrivePoint() const
+{
+    if (!m_options.redrivable)
+        return std::nullopt;
+    const Runtime &rt = *m_runtime;
+    const CompiledMachine &m = *m_machine;
+    RedrivePoint point;
+    if (rt.redriveState >= 0) {
+        point.stateName = m.state(rt.redriveState).name;
+        point.input = rt.redriveInput;
+        point.variables = rt.redriveVariables;
+        const CompiledState &s = m.state(rt.redriveState);
+        const bool inlineContainer = s.type == Model::StateType::Parallel
+                                     || (s.type == Model::StateType::Map && !s.distributed);
+        if (inlineContainer && !rt.threads.empty() && rt.threads[0].state == rt.redriveState) {
+            const ContainerVisit &c = rt.threads[0].container;
+            for (size_t i = 0; i < c.results.size(); ++i) {
+                if (c.hasSucceeded(static_cast<int>(i)))
+                    point.keptChildren.emplace_back(static_cast<int>(i), c.results[i]);
+            }
+        }
+    } else if (m_options.redrive) {
+        // Stopped before its first state: where the redrive itself began.
+        point = m_options.redrive->point;
+    } else {
+        point.stateName = m.state(m.scope(0).startAt).name;
+        point.input = rt.started && !rt.threads.empty() ? rt.threads[0].input : rt.input;
+        point.variables
+            = m_options.variables.is_object() ? m_options.variables : Json(Json::object());
+    }
+    point.taskInvocations.clear();
+    for (size_t i = 0; i < rt.invocations.size(); ++i) {
+        if (rt.invocations[i] > 0)
+            point.taskInvocations[m.state(static_cast<int>(i)).name] = rt.invocations[i];
+    }
+    if (rt.invocations.empty() && m_options.redrive)
+        point.taskInvocations = m_options.redrive->point.taskInvocations;
+    return point;
 }
 
 const std::vector<std::string> &Execution::unansweredCallbacks() const

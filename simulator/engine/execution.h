@@ -64,6 +64,14 @@ struct PendingCallback
     int invocation = 0;              // the state's task calls before this one (TaskRequest's)
 };
 
+// UpdateMapRun's new settings for a running distributed Map (absent: unchanged).
+struct MapRunUpdate
+{
+    std::optional<int> maxConcurrency; // 0: as many as the engine runs at once
+    std::optional<std::int64_t> toleratedFailureCount;
+    std::optional<double> toleratedFailurePercentage;
+};
+
 // One execution of a compiled state machine: deterministic for a given seed, advanced one
 // history event per step() on a virtual clock (Waits and retry delays cost no real time).
 // Parallel branches and Map iterations are interleaved by a seeded scheduler. The object is
@@ -117,9 +125,16 @@ class Execution
     bool sendTaskFailure(const std::string &taskToken, std::optional<std::string> error,
                          std::optional<std::string> cause);
     bool sendTaskHeartbeat(const std::string &taskToken);
+    // UpdateMapRun: the map run goes on with the new settings: iterations not started yet
+    // start up to the new concurrency, and failures count against the new tolerance (a map
+    // run already past it fails). False when no running map run has that ARN.
+    bool updateMapRun(const std::string &mapRunArn, const MapRunUpdate &update);
     // Lets time pass while the execution waits for the caller (a task's timeout then fires
     // at the next step() once the clock reached it).
     void advanceClock(std::int64_t toMillis);
+    // Where RedriveExecution continues this execution once it ended unsuccessfully (or was
+    // stopped): the top-level state that did not complete. Needs ExecutionOptions::redrivable.
+    std::optional<RedrivePoint> redrivePoint() const;
     // States whose task still waited for its token when the execution ended.
     const std::vector<std::string> &unansweredCallbacks() const;
 

@@ -4,6 +4,7 @@
 
 #include "model/json/json.h"
 #include "model/validation/validator.h"
+#include "simulator/engine/redrive.h"
 #include "simulator/expr/failure.h"
 
 #include <cstdint>
@@ -69,6 +70,12 @@ struct ExecutionOptions
     // Set, the execution is a TestState run: its context object is TestState's (an express
     // execution ARN, no Execution.RedriveCount, State.RetryCount on every state).
     std::optional<TestStateRun> testState;
+    // Keep what Execution::redrivePoint() needs (a copy of each top-level state's input and
+    // variables as it is entered).
+    bool redrivable = false;
+    // A redriven execution: it starts with ExecutionRedriven at the point's state instead of
+    // ExecutionStarted at StartAt; its clock (and TimeoutSeconds) starts at startTimeMillis.
+    std::optional<Redrive> redrive;
 };
 
 } // namespace Stepwise::Sim

@@ -81,6 +81,7 @@ struct TaskVisit
 struct ContainerVisit
 {
     std::vector<Model::Json> results; // per branch / item
+    std::vector<char> succeeded;      // per branch / item that ended well (sized lazily)
     // The effective input branches and the ItemSelector see; none: the state's input itself.
     std::optional<Model::Json> input;
     int started = 0;
@@ -91,6 +92,17 @@ struct ContainerVisit
     std::optional<RaisedFailure> failure;
     std::int64_t lastChildEvent = 0;
     std::int64_t lastChainedChildEvent = 0;
+
+    void markSucceeded(int slot)
+    {
+        if (succeeded.size() < results.size())
+            succeeded.resize(results.size(), 0);
+        succeeded[static_cast<size_t>(slot)] = 1;
+    }
+    bool hasSucceeded(int slot) const
+    {
+        return static_cast<size_t>(slot) < succeeded.size() && succeeded[static_cast<size_t>(slot)];
+    }
 };
 
 // A Map state's visit: its items and how many may run and fail.
@@ -101,6 +113,7 @@ struct MapVisit
     std::optional<int> toleratedCount;
     std::optional<double> toleratedPercentage;
     std::optional<Failure> itemReaderFailure; // raised once the map run started
+    std::string mapRunArn;                    // a distributed Map's, once it started
 };
 
 // One line of execution: the state machine itself, a Parallel branch or a Map iteration.
@@ -182,6 +195,14 @@ struct Execution::Runtime
     // Engine per step) allocates nothing.
     std::vector<int> runnable;
     std::vector<std::string> unansweredCallbacks; // states still waiting when it ended
+    // The top-level state last entered, with its input and variables then (kept with
+    // ExecutionOptions::redrivable): Execution::redrivePoint().
+    int redriveState = -1;
+    Model::Json redriveInput;
+    Model::Json redriveVariables;
+    // A redrive: children of the resumed Parallel or Map that succeeded before, by index;
+    // handed to the container when it starts.
+    std::vector<std::pair<int, Model::Json>> keptChildren;
 };
 
 class Execution::Snapshot

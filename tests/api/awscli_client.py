@@ -44,6 +44,18 @@ def wait_status(url, arn, seconds=30):
     return out
 
 
+def token_of(url, execution, nth):
+    """The task token of the execution's nth TaskScheduled event."""
+    for _ in range(50):
+        _, h, _ = aws(url, "get-execution-history", "--execution-arn", execution["executionArn"])
+        scheduled = [e for e in (h or {"events": []})["events"] if e["type"] == "TaskScheduled"]
+        if len(scheduled) >= nth:
+            return json.loads(scheduled[nth - 1]["taskScheduledEventDetails"]["parameters"])[
+                "MessageBody"]["token"]
+        time.sleep(0.1)
+    return "none"
+
+
 with Endpoint(CLI) as server:
     url = server.url
     version = subprocess.run([AWS, "--version"], capture_output=True, text=True).stdout.strip()
@@ -166,6 +178,25 @@ with Endpoint(CLI) as server:
     else:
         print("note: this AWS CLI has no test-state")
 
+    # An execution that fails at its second state, to be redriven after the restart.
+    redrive = subprocess.run([AWS, "stepfunctions", "redrive-execution", "help"], env=ENV,
+                             capture_output=True).returncode == 0
+    checkout = json.dumps({"StartAt": "Reserve", "States": {
+        "Reserve": {"Type": "Pass", "Result": "held", "ResultPath": "$.stock", "Next": "Pay"},
+        "Pay": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                "Parameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/q",
+                               "MessageBody": {"token.$": "$$.Task.Token"}},
+                "ResultPath": "$.payment", "End": True}}})
+    code, created, _ = aws(url, "create-state-machine", "--name", "Checkout", "--definition",
+                           checkout, "--role-arn", ROLE)
+    code, unpaid, _ = aws(url, "start-execution", "--state-machine-arn",
+                          created["stateMachineArn"], "--name", "unpaid", "--input", '{"id": 3}')
+    code, _, err = aws(url, "send-task-failure", "--task-token", token_of(url, unpaid, 1),
+                       "--error", "CardDeclined")
+    checks.equal(code, 0, "send-task-failure " + err)
+    failed = wait_status(url, unpaid["executionArn"])
+    checks.equal(failed and failed["status"], "FAILED", "the checkout fails at Pay")
+
     server.stop()
     checks.check(any("stopped after" in line for line in server.lines),
                  "Ctrl+C (SIGINT) stops the server cleanly")
@@ -178,6 +209,31 @@ with Endpoint(CLI) as server:
     code, described, _ = aws(url, "describe-state-machine", "--state-machine-arn", machine)
     checks.check(described and "updated" in described["definition"],
                  "after a restart the updated definition is there")
+    if redrive:
+        arn = unpaid["executionArn"]
+        code, redriven, err = aws(url, "redrive-execution", "--execution-arn", arn)
+        checks.check(code == 0 and "redriveDate" in redriven,
+                     "redrive-execution after a restart " + err)
+        code, _, err = aws(url, "send-task-success", "--task-token", token_of(url, unpaid, 2),
+                           "--task-output", '{"paid": true}')
+        checks.equal(code, 0, "send-task-success to the redriven Pay " + err)
+        paid = wait_status(url, arn)
+        checks.check(paid and paid["status"] == "SUCCEEDED" and paid["redriveCount"] == 1
+                     and json.loads(paid["output"]) == {"id": 3, "stock": "held",
+                                                        "payment": {"paid": True}},
+                     "the redriven execution succeeds, Reserve's result kept")
+        code, h, _ = aws(url, "get-execution-history", "--execution-arn", arn)
+        types = [e["type"] for e in h["events"]] if h else []
+        checks.check(types.count("PassStateEntered") == 1 and types.count("TaskStateEntered") == 2
+                     and types[types.index("ExecutionFailed") + 1] == "ExecutionRedriven"
+                     and [e["id"] for e in h["events"]] == list(range(1, len(types) + 1)),
+                     "its history: ExecutionRedriven after ExecutionFailed, Pay run again, "
+                     "Reserve not")
+        code, _, err = aws(url, "redrive-execution", "--execution-arn", arn)
+        checks.check(code != 0 and "ExecutionNotRedrivable" in err,
+                     "a succeeded execution: ExecutionNotRedrivable")
+    else:
+        print("note: this AWS CLI has no redrive-execution")
     code, _, err = aws(url, "delete-state-machine", "--state-machine-arn", machine)
     checks.equal(code, 0, "delete-state-machine " + err)
     code, _, err = aws(url, "describe-state-machine", "--state-machine-arn", machine)

@@ -7,7 +7,9 @@ StartSyncExecution need.
 usage: boto3_client.py STEPWISE_CLI EXAMPLES_DIR"""
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -35,6 +37,24 @@ APPROVAL = {
         }
     },
 }
+# A redrive is meaningful here: Reserve succeeds once, Pay fails (its token is answered with
+# SendTaskFailure), and the redriven execution runs Pay alone, whose token then succeeds.
+CHECKOUT = {
+    "StartAt": "Reserve",
+    "States": {
+        "Reserve": {"Type": "Pass", "Result": {"reserved": True}, "ResultPath": "$.reservation",
+                    "Next": "Pay"},
+        "Pay": {
+            "Type": "Task",
+            "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            "Parameters": {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/pay",
+                           "MessageBody": {"token.$": "$$.Task.Token",
+                                           "attempt.$": "$$.Execution.RedriveCount"}},
+            "ResultPath": "$.payment",
+            "End": True,
+        },
+    },
+}
 EXPRESS = {"StartAt": "Double", "States": {"Double": {
     "Type": "Pass", "Parameters": {"twice.$": "States.MathAdd($.n, $.n)"}, "End": True}}}
 
@@ -57,15 +77,103 @@ def wait_done(sfn, arn, seconds=30):
     return d
 
 
-def token_of(sfn, arn, seconds=10):
+def token_of(sfn, arn, seconds=10, nth=1):
+    """The token of the execution's nth TaskScheduled event."""
     deadline = time.time() + seconds
     while time.time() < deadline:
-        for e in sfn.get_execution_history(executionArn=arn)["events"]:
-            if e["type"] == "TaskScheduled":
-                params = json.loads(e["taskScheduledEventDetails"]["parameters"])
-                return params["MessageBody"]["token"]
+        scheduled = [e for e in sfn.get_execution_history(executionArn=arn)["events"]
+                     if e["type"] == "TaskScheduled"]
+        if len(scheduled) >= nth:
+            params = json.loads(scheduled[nth - 1]["taskScheduledEventDetails"]["parameters"])
+            return params["MessageBody"]["token"]
         time.sleep(0.1)
     return None
+
+
+def check_redrive(sfn, express_arn):
+    """RedriveExecution: a failed execution goes on from its failed state."""
+    checkout = sfn.create_state_machine(name="Checkout", definition=json.dumps(CHECKOUT),
+                                        roleArn=ROLE)["stateMachineArn"]
+    arn = sfn.start_execution(stateMachineArn=checkout, name="order-9",
+                              input='{"order": 9}')["executionArn"]
+    sfn.send_task_failure(taskToken=token_of(sfn, arn), error="CardDeclined", cause="try later")
+    failed = wait_done(sfn, arn)
+    checks.check(failed["status"] == "FAILED" and failed["redriveStatus"] == "REDRIVABLE"
+                 and failed["redriveCount"] == 0, "a failed execution is REDRIVABLE")
+    redriven = sfn.redrive_execution(executionArn=arn)
+    checks.check("redriveDate" in redriven, "redrive_execution answers its redriveDate")
+    running = sfn.describe_execution(executionArn=arn)
+    checks.check(running["status"] == "RUNNING" and running["redriveCount"] == 1
+                 and "redriveDate" in running and "stopDate" not in running,
+                 "the redriven execution is RUNNING again, redriveCount 1")
+    checks.equal(error_code(sfn.redrive_execution, executionArn=arn), "ExecutionNotRedrivable",
+                 "a running execution cannot be redriven")
+    token = token_of(sfn, arn, nth=2)
+    checks.check(token and token != token_of(sfn, arn), "the redriven task has a new token")
+    sfn.send_task_success(taskToken=token, output='{"paid": 42}')
+    done = wait_done(sfn, arn)
+    checks.check(done["status"] == "SUCCEEDED" and json.loads(done["output"]) == {
+        "order": 9, "reservation": {"reserved": True}, "payment": {"paid": 42}},
+        "after the redrive it succeeds with the kept Reserve result " + done.get("output", ""))
+    events = sfn.get_execution_history(executionArn=arn)["events"]
+    types = [e["type"] for e in events]
+    checks.equal(types.count("PassStateEntered"), 1, "the succeeded Reserve is not run again")
+    redrive_event = [e for e in events if e["type"] == "ExecutionRedriven"]
+    checks.check(len(redrive_event) == 1
+                 and redrive_event[0]["executionRedrivenEventDetails"]["redriveCount"] == 1
+                 and types.index("ExecutionRedriven") == types.index("ExecutionFailed") + 1,
+                 "ExecutionRedriven follows ExecutionFailed in the history")
+    checks.equal([e["id"] for e in events], list(range(1, len(events) + 1)),
+                 "the history's ids go on after the redrive")
+    attempts = [json.loads(e["taskScheduledEventDetails"]["parameters"])["MessageBody"]["attempt"]
+                for e in events if e["type"] == "TaskScheduled"]
+    checks.equal(attempts, [0, 1], "$$.Execution.RedriveCount in each attempt")
+    listed = sfn.list_executions(stateMachineArn=checkout, redriveFilter="REDRIVEN")["executions"]
+    checks.check([x["name"] for x in listed] == ["order-9"] and listed[0]["redriveCount"] == 1,
+                 "list_executions redriveFilter=REDRIVEN")
+    checks.equal(sfn.list_executions(stateMachineArn=checkout,
+                                     redriveFilter="NOT_REDRIVEN")["executions"], [],
+                 "list_executions redriveFilter=NOT_REDRIVEN")
+    checks.equal(sfn.describe_execution(executionArn=arn)["redriveStatusReason"],
+                 "Execution is SUCCEEDED and cannot be redriven", "redriveStatusReason")
+    checks.equal(error_code(sfn.redrive_execution, executionArn=arn), "ExecutionNotRedrivable",
+                 "a succeeded execution cannot be redriven")
+    checks.equal(error_code(sfn.redrive_execution, executionArn=express_arn),
+                 "ExecutionNotRedrivable", "an Express execution cannot be redriven")
+
+
+def check_mocked_redrive():
+    """With --mocks, a redriven Task's numbered mock answers go on from the earlier calls: the
+    first call's answer fails the execution, the redrive gets the second's."""
+    mocks = {"StateMachines": {"Billing": {"TestCases": {"FlakyCard": {"Charge": "ThenOk"}}}},
+             "MockedResponses": {"ThenOk": {
+                 "0": {"Throw": {"Error": "CardDeclined", "Cause": "first try"}},
+                 "1": {"Return": {"charged": True}}}}}
+    billing = {"StartAt": "Prepare", "States": {
+        "Prepare": {"Type": "Pass", "Result": 1, "ResultPath": "$.prepared", "Next": "Charge"},
+        "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                   "Parameters": {"FunctionName": "charge"}, "ResultPath": "$.charge",
+                   "End": True}}}
+    folder = tempfile.mkdtemp(prefix="stepwise-mocks-")
+    path = os.path.join(folder, "mocks.json")
+    with open(path, "w") as f:
+        json.dump(mocks, f)
+    with Endpoint(CLI, ["--mocks", path]) as mocked:
+        sfn = boto3.client("stepfunctions", endpoint_url=mocked.url,
+                           config=Config(inject_host_prefix=False, retries={"max_attempts": 1}))
+        machine = sfn.create_state_machine(name="Billing", definition=json.dumps(billing),
+                                           roleArn=ROLE)["stateMachineArn"]
+        arn = sfn.start_execution(stateMachineArn=machine + "#FlakyCard",
+                                  input='{"id": 1}')["executionArn"]
+        first = wait_done(sfn, arn)
+        checks.check(first["status"] == "FAILED" and first.get("error") == "CardDeclined",
+                     "the mocked Charge fails the first attempt")
+        sfn.redrive_execution(executionArn=arn)
+        done = wait_done(sfn, arn)
+        checks.check(done["status"] == "SUCCEEDED" and json.loads(done["output"]) == {
+            "id": 1, "prepared": 1, "charge": {"charged": True}},
+            "the redrive gets the mock's second answer")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 with Endpoint(CLI) as server:
@@ -124,6 +232,9 @@ with Endpoint(CLI) as server:
                  and ":express:Doubler:" in sync["executionArn"], "start_sync_execution")
     checks.equal(error_code(sfn.start_sync_execution, stateMachineArn=machine),
                  "StateMachineTypeNotSupported", "sync execution of a Standard machine")
+    if "RedriveExecution" in ops:
+        check_redrive(sfn, sync["executionArn"])
+        check_mocked_redrive()
 
     # Tags and activities.
     sfn.tag_resource(resourceArn=machine, tags=[{"key": "env", "value": "dev"}])

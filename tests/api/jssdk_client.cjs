@@ -131,6 +131,45 @@ async function main() {
         await send('StopExecution', { executionArn: tokens[2].arn, cause: 'test' });
         check((await send('DescribeExecution', { executionArn: tokens[2].arn })).status === 'ABORTED', 'StopExecution');
 
+        // RedriveExecution: the stopped execution goes on from its waiting task; in a Parallel
+        // whose charging branch failed, only that branch runs again.
+        const tokenOf = async (arn, nth) => {
+            for (let i = 0; i < 50; i++) {
+                const events = (await send('GetExecutionHistory', { executionArn: arn })).events;
+                const scheduled = events.filter((e) => e.type === 'TaskScheduled');
+                if (scheduled.length >= nth) return JSON.parse(scheduled[nth - 1].taskScheduledEventDetails.parameters).MessageBody.token;
+                await new Promise((r) => setTimeout(r, 100));
+            }
+            return null;
+        };
+        const stopped = await send('DescribeExecution', { executionArn: tokens[2].arn });
+        check(stopped.redriveStatus === 'REDRIVABLE', 'an ABORTED execution is REDRIVABLE');
+        await send('RedriveExecution', { executionArn: tokens[2].arn });
+        await send('SendTaskSuccess', { taskToken: await tokenOf(tokens[2].arn, 2), output: '{"late": true}' });
+        const resumed = await waitDone(sfn, tokens[2].arn);
+        check(resumed.status === 'SUCCEEDED' && resumed.output === '{"late":true}' && resumed.redriveCount === 1, 'RedriveExecution of an ABORTED execution');
+        const order = JSON.stringify({ StartAt: 'Both', States: { Both: { Type: 'Parallel', End: true, Branches: [
+            { StartAt: 'Stock', States: { Stock: { Type: 'Pass', Result: { stock: true }, End: true } } },
+            { StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+                Parameters: { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q', MessageBody: { 'token.$': '$$.Task.Token' } }, End: true } } }] } } });
+        const { stateMachineArn: orderArn } = await send('CreateStateMachine', { name: 'Order', definition: order, roleArn: ROLE });
+        const { executionArn: orderRun } = await send('StartExecution', { stateMachineArn: orderArn, name: 'order-1' });
+        await send('SendTaskFailure', { taskToken: await tokenOf(orderRun, 1), error: 'Declined' });
+        check((await waitDone(sfn, orderRun)).status === 'FAILED', 'the Parallel fails with its charging branch');
+        const { redriveDate } = await send('RedriveExecution', { executionArn: orderRun });
+        check(redriveDate instanceof Date, 'RedriveExecution answers a redriveDate');
+        await send('SendTaskSuccess', { taskToken: await tokenOf(orderRun, 2), output: '{"charged": true}' });
+        const ordered = await waitDone(sfn, orderRun);
+        check(ordered.status === 'SUCCEEDED' && ordered.output === '[{"stock":true},{"charged":true}]', 'after the redrive the Parallel succeeds with the kept branch\'s output');
+        const orderEvents = (await send('GetExecutionHistory', { executionArn: orderRun })).events;
+        check(orderEvents.filter((e) => e.type === 'PassStateEntered').length === 1
+            && orderEvents.filter((e) => e.type === 'ParallelStateEntered').length === 2
+            && orderEvents.some((e) => e.type === 'ExecutionRedriven' && e.executionRedrivenEventDetails.redriveCount === 1),
+        'only the failed branch runs again; the history has ExecutionRedriven');
+        const redrivenList = (await send('ListExecutions', { stateMachineArn: orderArn, redriveFilter: 'REDRIVEN' })).executions;
+        check(redrivenList.length === 1 && redrivenList[0].redriveCount === 1, 'ListExecutions with redriveFilter REDRIVEN');
+        check(await errorName(send('RedriveExecution', { executionArn: orderRun })) === 'ExecutionNotRedrivable', 'a succeeded redriven execution cannot be redriven again');
+
         const express = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Result: { done: true }, End: true } } });
         const { stateMachineArn: expressArn } = await send('CreateStateMachine', { name: 'Quick', definition: express, roleArn: ROLE, type: 'EXPRESS' });
         const sync = await send('StartSyncExecution', { stateMachineArn: expressArn, input: '{}' });
