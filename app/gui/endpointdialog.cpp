@@ -261,17 +261,19 @@ void EndpointDialog::fetchDefinition(const QString &machineArn, bool thenFollow,
                            return;
                        }
                        const QString name = text(reply.body, "name");
-                       Q_EMIT definitionFetched(
-                           QByteArray::fromStdString(jsonString(reply.body, "definition")), name);
-                       if (!thenFollow) {
+                       if (!thenFollow)
                            setStatus(tr("Opened %1").arg(name));
-                           return;
-                       }
-                       setStatus(
-                           tr("Following %1...").arg(executionArn.section(QLatin1Char(':'), -1)));
-                       m_follower->follow(executionArn);
-                       Q_EMIT followStarted(executionArn);
+                       Q_EMIT definitionFetched(
+                           QByteArray::fromStdString(jsonString(reply.body, "definition")), name,
+                           thenFollow ? executionArn : QString());
                    });
+}
+
+void EndpointDialog::startFollowing(const QString &executionArn)
+{
+    setStatus(tr("Following %1...").arg(executionArn.section(QLatin1Char(':'), -1)));
+    m_follower->follow(executionArn);
+    Q_EMIT followStarted(executionArn);
 }
 
 void EndpointDialog::updateButtons()

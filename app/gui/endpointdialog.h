@@ -38,10 +38,15 @@ class EndpointDialog : public QDialog
     void refreshExecutions();
     void openSelectedDefinition();
     void followSelectedExecution();
+    // Follows `executionArn` (once its machine's definition is on the canvas).
+    void startFollowing(const QString &executionArn);
 
   Q_SIGNALS:
-    // DescribeStateMachine answered: the definition's text and the machine's name.
-    void definitionFetched(const QByteArray &definition, const QString &name);
+    // DescribeStateMachine answered: the definition's text and the machine's name, and the
+    // execution to follow once it is open (empty: none). Whoever opens it calls
+    // startFollowing(); declining to open it (an unsaved document kept) follows nothing.
+    void definitionFetched(const QByteArray &definition, const QString &name,
+                           const QString &followArn);
     // Following `executionArn` of the machine whose definition was fetched just before.
     void followStarted(const QString &executionArn);
 

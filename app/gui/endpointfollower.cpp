@@ -7,7 +7,8 @@ namespace Stepwise::App {
 
 namespace {
 
-// The execution's status from the event that ends it; empty while it runs.
+// The execution's status from its last event when that ends it; empty while it runs (a
+// redriven execution's history holds an earlier end, followed by ExecutionRedriven).
 QString endingStatus(const Model::Json &events)
 {
     static const std::pair<const char *, const char *> endings[]
@@ -15,14 +16,20 @@ QString endingStatus(const Model::Json &events)
            {"ExecutionFailed", "FAILED"},
            {"ExecutionTimedOut", "TIMED_OUT"},
            {"ExecutionAborted", "ABORTED"}};
-    for (auto it = events.rbegin(); it != events.rend(); ++it) {
-        const std::string type = jsonString(*it, "type");
-        for (const auto &[event, status] : endings) {
-            if (type == event)
-                return QString::fromLatin1(status);
-        }
+    if (events.empty())
+        return {};
+    const std::string type = jsonString(events.back(), "type");
+    for (const auto &[event, status] : endings) {
+        if (type == event)
+            return QString::fromLatin1(status);
     }
     return {};
+}
+
+std::int64_t eventId(const Model::Json &event)
+{
+    const auto id = event.find("id");
+    return id != event.end() && id->is_number_integer() ? id->get<std::int64_t>() : 0;
 }
 
 } // namespace
@@ -41,7 +48,7 @@ void EndpointFollower::follow(const QString &executionArn)
     stop();
     m_arn = executionArn;
     m_status = QStringLiteral("RUNNING");
-    m_shownCount = 0;
+    m_events = Model::Json::array();
     poll();
 }
 
@@ -57,15 +64,18 @@ void EndpointFollower::poll()
     if (m_arn.isEmpty())
         return;
     ++m_round;
-    m_pages = Model::Json::array();
+    m_newEvents = Model::Json::array();
     requestPage(std::string());
 }
 
 void EndpointFollower::requestPage(const std::string &nextToken)
 {
+    // Newest first, until the pages reach the events already read: each poll transfers only
+    // what is new (a history has no token for "after event N").
     Model::Json request = {{"executionArn", m_arn.toStdString()},
                            {"includeExecutionData", true},
-                           {"maxResults", 1000}};
+                           {"reverseOrder", true},
+                           {"maxResults", 200}};
     if (!nextToken.empty())
         request["nextToken"] = nextToken;
     const int round = m_round;
@@ -78,13 +88,20 @@ void EndpointFollower::requestPage(const std::string &nextToken)
                            Q_EMIT failed(reply.error);
                            return;
                        }
+                       const std::int64_t known = m_events.empty() ? 0 : eventId(m_events.back());
+                       bool reachedKnown = false;
                        const auto events = reply.body.find("events");
                        if (events != reply.body.end() && events->is_array()) {
-                           for (const Model::Json &event : *events)
-                               m_pages.push_back(event);
+                           for (const Model::Json &event : *events) {
+                               if (eventId(event) <= known) {
+                                   reachedKnown = true;
+                                   break;
+                               }
+                               m_newEvents.push_back(event);
+                           }
                        }
                        const std::string next = jsonString(reply.body, "nextToken");
-                       if (!next.empty())
+                       if (!next.empty() && !reachedKnown)
                            requestPage(next);
                        else
                            finishRound();
@@ -93,18 +110,20 @@ void EndpointFollower::requestPage(const std::string &nextToken)
 
 void EndpointFollower::finishRound()
 {
-    const QString ending = endingStatus(m_pages);
-    if (m_pages.size() != m_shownCount) {
-        auto events = Sim::readHistory(Model::Json{{"events", m_pages}});
+    if (!m_newEvents.empty()) {
+        for (auto it = m_newEvents.rbegin(); it != m_newEvents.rend(); ++it)
+            m_events.push_back(std::move(*it));
+        m_newEvents = Model::Json::array();
+        auto events = Sim::readHistory(Model::Json{{"events", m_events}});
         if (!events) {
             stop();
             Q_EMIT failed(tr("The execution's history cannot be read: %1")
                               .arg(QString::fromStdString(events.error().toString())));
             return;
         }
-        m_shownCount = m_pages.size();
         Q_EMIT historyChanged(*events);
     }
+    const QString ending = endingStatus(m_events);
     if (!ending.isEmpty()) {
         m_status = ending;
         stop();

@@ -13,10 +13,10 @@ namespace Stepwise::App {
 
 class EndpointClient;
 
-// Follows one execution on an endpoint: reads its whole history (GetExecutionHistory, every
-// page, with the data) every interval while it runs, and says when the history grew and when
-// the execution ended. One request at a time; a slow endpoint delays the next poll instead of
-// piling requests up.
+// Follows one execution on an endpoint: reads the events new since the last poll
+// (GetExecutionHistory newest first, with the data) every interval while it runs, and says
+// when the history grew and when the execution ended. One request at a time; a slow endpoint delays
+// the next poll instead of piling requests up.
 class EndpointFollower : public QObject
 {
     Q_OBJECT
@@ -47,8 +47,8 @@ class EndpointFollower : public QObject
     QTimer m_timer;
     QString m_arn;
     QString m_status;
-    Model::Json m_pages; // the events read so far in this round
-    std::size_t m_shownCount = 0;
+    Model::Json m_events = Model::Json::array();    // every event read, oldest first
+    Model::Json m_newEvents = Model::Json::array(); // this poll's, newest first
     int m_round = 0; // a stop or a new follow() drops answers of older rounds
 };
 

@@ -620,12 +620,19 @@ EndpointDialog *MainWindow::endpointDialog()
         return m_endpointDialog;
     m_endpointDialog = new EndpointDialog(this);
     connect(m_endpointDialog, &EndpointDialog::definitionFetched, this,
-            [this](const QByteArray &definition, const QString &name) {
-                if (maybeSave())
-                    openDefinitionText(definition, name);
+            [this](const QByteArray &definition, const QString &name, const QString &followArn) {
+                // Keeping the unsaved document (Cancel) opens nothing and follows nothing.
+                if (!maybeSave() || !openDefinitionText(definition, name))
+                    return;
+                if (!followArn.isEmpty())
+                    m_endpointDialog->startFollowing(followArn);
             });
     EndpointFollower *follower = m_endpointDialog->follower();
-    connect(follower, &EndpointFollower::historyChanged, m_debugger, &RunDebugger::replayHistory);
+    connect(follower, &EndpointFollower::historyChanged, this,
+            [this, follower](const std::vector<Sim::HistoryEvent> &events) {
+                m_debugger->followHistory(follower->executionArn().section(QLatin1Char(':'), -1),
+                                          events);
+            });
     connect(follower, &EndpointFollower::statusChanged, this, [this](const QString &status) {
         statusBar()->showMessage(tr("The followed execution ended: %1").arg(status), 10000);
     });

@@ -675,7 +675,9 @@ void RunDebugger::showStatus()
                         .arg(f.eventCount)
                         .arg(seconds, 0, 'f', 1);
     QString what;
-    if (m_player)
+    if (m_player && !m_followed.isEmpty())
+        what = tr("Following %1").arg(m_followed);
+    else if (m_player)
         what = tr("Replaying history");
     else if (m_running)
         what = tr("Running");
@@ -845,8 +847,16 @@ bool RunDebugger::openHistory(const QString &path, QString *error)
     return true;
 }
 
+void RunDebugger::followHistory(const QString &execution, std::vector<Sim::HistoryEvent> events)
+{
+    replayHistory(std::move(events));
+    m_followed = execution;
+    showStatus();
+}
+
 void RunDebugger::replayHistory(std::vector<Sim::HistoryEvent> events)
 {
+    m_followed.clear();
     m_controller->stop();
     m_running = false;
     m_overlay->clearRun();

@@ -82,9 +82,11 @@ class RunDebugger : public QObject
     void travelTo(qint64 eventIndex);
     bool saveHistory(const QString &path, QString *error = nullptr);
     bool openHistory(const QString &path, QString *error = nullptr);
-    // Replays `events` over the document, shown at their end; called again as a followed
-    // execution's history grows, each time with all its events so far.
+    // Replays `events` over the document, shown at their end.
     void replayHistory(std::vector<Sim::HistoryEvent> events);
+    // The same for a live execution on an endpoint, called again as its history grows (each
+    // time with all its events so far): the status says "Following <execution>".
+    void followHistory(const QString &execution, std::vector<Sim::HistoryEvent> events);
     bool writeMockSkeleton(const QString &path, QString *error = nullptr);
 
     bool isReplaying() const { return m_player != nullptr; }
@@ -142,6 +144,7 @@ class RunDebugger : public QObject
     BreakpointBook m_breakpoints;
     Sim::RunController *m_controller;
     std::unique_ptr<Sim::HistoryPlayer> m_player;
+    QString m_followed; // the endpoint execution the replayed history is of, while followed
     std::shared_ptr<const Sim::EventLog> m_log;
     std::vector<qint64> m_wallMillis; // when each event was first shown
     std::shared_ptr<Sim::MockConfig> m_mocks;

@@ -9,11 +9,16 @@
 #include "views/canvas/runoverlay.h"
 #include "views/debug/historyview.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QLabel>
+#include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTreeWidget>
+#include <QUndoCommand>
 #include <QtTest>
 
 using namespace Stepwise;
@@ -39,6 +44,7 @@ class tst_Endpoint : public QObject
     App::EndpointClient::Reply call(const QString &operation, const Model::Json &request);
     RunStatus status(const char *name) const;
     QTreeWidgetItem *findItem(QTreeWidget *list, const QString &text) const;
+    QString statusBarText() const;
 
     QProcess m_server;
     QString m_url;
@@ -189,11 +195,31 @@ void tst_Endpoint::followsAnExecution()
     QTRY_VERIFY_WITH_TIMEOUT(findItem(dialog->executionList(), QStringLiteral("watched")), 15000);
     dialog->executionList()->setCurrentItem(
         findItem(dialog->executionList(), QStringLiteral("watched")));
+    // With unsaved changes, Cancel at the prompt keeps the document and follows nothing.
+    m_window->document()->undoStack()->push(new QUndoCommand(QStringLiteral("an edit")));
+    bool prompted = false;
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            prompted = true;
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    answer.start(20);
+    dialog->followSelectedExecution();
+    QTRY_VERIFY_WITH_TIMEOUT(prompted, 15000);
+    answer.stop();
+    QTest::qWait(300);
+    QVERIFY(!dialog->follower()->isFollowing());
+    QVERIFY(m_window->document()->isModified());
+    m_window->document()->undoStack()->setClean();
     dialog->followSelectedExecution();
     // While the Wait runs, the canvas lights it and the history shows the events so far.
     QTRY_COMPARE_WITH_TIMEOUT(status("Pause"), RunStatus::Active, 15000);
     QCOMPARE(m_window->runDebugger()->frame().executionStatus, std::string("RUNNING"));
     QVERIFY(dialog->follower()->isFollowing());
+    QTRY_VERIFY(statusBarText().contains(QStringLiteral("Following watched")));
+    QVERIFY(!statusBarText().contains(QStringLiteral("Replaying")));
     // A picture of the window following a live execution, for people to look at.
     const QString shots = QStringLiteral(STEPWISE_BIN_DIR "/../screenshots");
     QDir().mkpath(shots);
@@ -214,6 +240,15 @@ void tst_Endpoint::followsAnExecution()
             ? findItem(dialog->executionList(), QStringLiteral("watched"))->text(1)
             : QString(),
         finalStatus, 15000);
+}
+
+// Every label in the window's status bar (the run's status sits in its permanent area).
+QString tst_Endpoint::statusBarText() const
+{
+    QStringList texts;
+    for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+        texts << label->text();
+    return texts.join(QLatin1Char('\n'));
 }
 
 void tst_Endpoint::errorsAreShown_data()
