@@ -22,6 +22,7 @@ struct CallerAnswer
     };
     Kind kind = Kind::TaskResult;
     std::int64_t atEvent = 0; // applied when the run had this many events
+    int atQuietStop = 0;      // ... and stopped this many times since (DebugSession's retry waits)
     std::int64_t askId = 0;   // ask me: AskMeTask::id
     std::string taskToken;    // callbacks
     Model::Json output;

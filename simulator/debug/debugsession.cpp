@@ -238,20 +238,30 @@ void DebugSession::takeCheckpoint()
 bool DebugSession::stepOne()
 {
     applyJournal();
+    const std::int64_t before = m_execution->eventCount();
     if (!m_execution->step())
         return false;
+    if (m_execution->eventCount() == before) {
+        // A retry's wait began with no event: a moment of its own, before the clock jumps.
+        ++m_quietStops;
+        int &seen = m_quietAfter[before];
+        seen = std::max(seen, m_quietStops);
+        return true;
+    }
+    m_quietStops = 0;
     if (m_options.keepEvents && m_execution->eventCount() % m_checkpointEvery == 0)
         takeCheckpoint();
     return true;
 }
 
-void DebugSession::rewindTo(std::int64_t eventIndex)
+void DebugSession::rewindTo(std::int64_t eventIndex, int quietStops)
 {
     auto it = std::upper_bound(
         m_checkpoints.begin(), m_checkpoints.end(), eventIndex,
         [](std::int64_t index, const Checkpoint &c) { return index < c.eventIndex; });
     const Checkpoint &checkpoint = *std::prev(it); // the one at 0 always exists
     m_execution->restore(*checkpoint.snapshot);
+    m_quietStops = 0; // checkpoints are taken as their event happened
     m_frames->reset();
     for (std::int64_t i = 0; i < checkpoint.eventIndex; ++i)
         m_frames->apply(m_timeline[static_cast<size_t>(i)]);
@@ -263,6 +273,10 @@ void DebugSession::rewindTo(std::int64_t eventIndex)
         std::count_if(m_journal.begin(), m_journal.end(),
                       [&](const CallerAnswer &a) { return a.atEvent < checkpoint.eventIndex; }));
     while (m_execution->eventCount() < eventIndex) {
+        if (!stepOne())
+            break;
+    }
+    while (m_quietStops < quietStops && m_execution->eventCount() == eventIndex) {
         if (!stepOne())
             break;
     }
@@ -300,6 +314,8 @@ PauseReason DebugSession::advance(std::int64_t maxEvents, bool toStateEvent,
             break;
         }
         ++done;
+        if (m_quietStops > 0)
+            continue; // a retry's wait: no event to break on
         reason = pausePointAfter(*m_lastEvent, runTo);
         if (reason != PauseReason::None)
             break;
@@ -413,9 +429,15 @@ bool DebugSession::conditionMatches(const BreakpointEntry &entry, const HistoryE
 
 bool DebugSession::stepBack()
 {
-    if (eventIndex() == 0 || !m_options.keepEvents)
+    if ((eventIndex() == 0 && m_quietStops == 0) || !m_options.keepEvents)
         return false;
-    rewindTo(eventIndex() - 1);
+    if (m_quietStops > 0) {
+        rewindTo(eventIndex(), m_quietStops - 1);
+    } else {
+        const std::int64_t previous = eventIndex() - 1;
+        auto quiet = m_quietAfter.find(previous);
+        rewindTo(previous, quiet != m_quietAfter.end() ? quiet->second : 0);
+    }
     m_paused = PauseReason::Step;
     return true;
 }
@@ -456,6 +478,12 @@ bool DebugSession::jumpTo(std::int64_t target)
 void DebugSession::truncateFuture()
 {
     const std::int64_t at = eventIndex();
+    // The retry waits after this moment may not come again.
+    m_quietAfter.erase(m_quietAfter.upper_bound(at), m_quietAfter.end());
+    if (m_quietStops > 0)
+        m_quietAfter[at] = m_quietStops;
+    else
+        m_quietAfter.erase(at);
     if (at >= static_cast<std::int64_t>(m_timeline.size()) && m_journalApplied == m_journal.size())
         return;
     m_timeline.resize(static_cast<size_t>(at));
@@ -494,6 +522,7 @@ void DebugSession::journalAnswer(CallerAnswer answer)
     // Answers at a past moment replace the future; pending ones at this moment go too.
     truncateFuture();
     answer.atEvent = eventIndex();
+    answer.atQuietStop = m_quietStops;
     m_journal.push_back(std::move(answer));
     m_journalApplied = m_journal.size();
 }
@@ -511,8 +540,13 @@ bool DebugSession::journalAnswers(const std::string &taskToken) const
 void DebugSession::applyJournal()
 {
     const std::int64_t now = m_execution->eventCount();
-    while (m_journalApplied < m_journal.size() && m_journal[m_journalApplied].atEvent <= now)
-        applyAnswer(m_journal[m_journalApplied++]);
+    while (m_journalApplied < m_journal.size()) {
+        const CallerAnswer &answer = m_journal[m_journalApplied];
+        if (answer.atEvent > now || (answer.atEvent == now && answer.atQuietStop > m_quietStops))
+            break;
+        applyAnswer(answer);
+        ++m_journalApplied;
+    }
 }
 
 bool DebugSession::answerTask(std::int64_t askId, Json output)

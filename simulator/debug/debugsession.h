@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -81,10 +82,13 @@ class DebugSession
     void setAskMe(bool on, bool allTasks = false);
 
     // ---- moving forward ---------------------------------------------------------------
+    // A Parallel or Map retried after its children failed begins its backoff with no event:
+    // the run stops there too (a moment with the same eventIndex() as the event before it,
+    // the retry counting down in frame()), and stepEvent() and step back visit that moment.
     // Each returns why it stopped. Forward moves within the already-seen timeline replay
     // deterministically; beyond it they run the engine. A pause point (breakpoint, error,
     // ask-me) stops a move only after at least one event, so repeating a move makes progress.
-    PauseReason stepEvent();
+    PauseReason stepEvent(); // one event, or to a retry's wait (see above)
     // F10: until the next StateEntered or StateExited event (any line), or a pause point.
     PauseReason stepState();
     // Until a pause point or the end; with maxEvents >= 0 at most that many events (then
@@ -100,7 +104,7 @@ class DebugSession
     void setPauseReason(PauseReason reason) { m_paused = reason; }
 
     // ---- moving back (time travel) -----------------------------------------------------
-    // One event back; false at the start.
+    // One event back (or from a retry's wait to the event before it); false at the start.
     bool stepBack();
     // Back to the previous StateEntered/StateExited event (the reverse of stepState()).
     bool stepStateBack();
@@ -160,7 +164,8 @@ class DebugSession
     void updateEventListener();
     PauseReason pausePointAfter(const HistoryEvent &event, const std::string &runTo);
     bool conditionMatches(const BreakpointEntry &entry, const HistoryEvent &event) const;
-    void rewindTo(std::int64_t eventIndex);
+    // To the moment after event `eventIndex` and `quietStops` retry waits after it.
+    void rewindTo(std::int64_t eventIndex, int quietStops = 0);
     void takeCheckpoint();
     void truncateFuture();
     void journalAnswer(CallerAnswer answer);
@@ -183,6 +188,10 @@ class DebugSession
     std::vector<Checkpoint> m_checkpoints;
     int m_checkpointEvery = 256;
     std::vector<HistoryEvent> m_timeline;
+    // Stops without an event since the last event (retry waits, see stepEvent()), and how many
+    // followed each event of the timeline that had any.
+    int m_quietStops = 0;
+    std::map<std::int64_t, int> m_quietAfter;
     std::vector<CallerAnswer> m_journal;
     size_t m_journalApplied = 0;
     std::vector<BreakpointEntry> m_breakpoints;

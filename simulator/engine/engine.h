@@ -29,6 +29,8 @@ class Execution::Engine
     std::string roleArn() const;
     // Execution::updateMapRun(): false when no running map run has that ARN.
     bool updateMapRun(const std::string &mapRunArn, const MapRunUpdate &update);
+    // A retry's backoff began during this engine's steps (see Execution::step()).
+    bool retryWaitStarted() const { return m_retryWaitStarted; }
 
   private:
     ExecThread &T(int index) { return rt.threads[static_cast<size_t>(index)]; }
@@ -165,6 +167,7 @@ class Execution::Engine
     const CompiledMachine &m;
     std::int64_t m_previousEventId = 0; // reserveEvent()'s answer for record()
     std::vector<int> &m_runnable;       // pickThread()'s scratch list (Runtime::runnable)
+    bool m_retryWaitStarted = false;
 };
 
 // Shared by the engine's parts.

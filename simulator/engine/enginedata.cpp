@@ -365,6 +365,7 @@ bool Execution::Engine::retry(int ti, const Failure &failure)
         }
         t.wakeAt = rt.now + static_cast<std::int64_t>(std::llround(delay * 1000.0));
         t.backoffFrom = rt.now;
+        m_retryWaitStarted = m_retryWaitStarted || (t.wakeAt > rt.now && !t.hidden);
         t.phase = Phase::ContainerStart;
         // A Task's every attempt evaluates its fields again (Parameters or Arguments,
         // timeouts, credentials): AWS's TaskScheduled shows $$.State.RetryCount counting up.

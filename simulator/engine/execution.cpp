@@ -105,6 +105,10 @@ bool Execution::step()
         while (m_runtime->eventCount == before) {
             if (!engine.stepOnce())
                 return false;
+            // A Parallel or Map retried after its children failed waits with no event of its
+            // own: stop before the clock jumps so that the caller sees it counting down.
+            if (engine.retryWaitStarted() && m_runtime->eventCount == before)
+                return true;
         }
     } catch (const std::exception &e) {
         internalError(e.what());

@@ -94,8 +94,11 @@ class Execution
     void setEventListener(std::function<void(const HistoryEvent &)> listener,
                           bool withDetails = true);
 
-    // Advances by exactly one history event; false once the execution has ended, or while
-    // it waits for task tokens only the caller can send (ExecutionOptions::callbacksFromCaller).
+    // Advances by exactly one history event, or to a retry's backoff that begins with no event
+    // of its own (a Parallel or Map whose children failed): that step adds no event and stops
+    // before the clock moves, so the state is seen waiting (activeStates()' RetryBackoff).
+    // False once the execution has ended, or while it waits for task tokens only the caller
+    // can send (ExecutionOptions::callbacksFromCaller).
     bool step();
     // Steps until the end (or `maxEvents` more events when >= 0).
     ExecutionStatus run(std::int64_t maxEvents = -1);

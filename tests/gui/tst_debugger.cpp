@@ -48,6 +48,8 @@ class tst_Debugger : public QObject
     void askMeAnswers_data();
     void askMeAnswers();
     void mockedErrorIsRetriedThenCaught();
+    void retriedContainerCountsDown_data();
+    void retriedContainerCountsDown();
 
   private:
     App::RunDebugger *debugger() const { return m_window->runDebugger(); }
@@ -429,4 +431,70 @@ void tst_Debugger::mockedErrorIsRetriedThenCaught()
 }
 
 QTEST_MAIN(tst_Debugger)
+void tst_Debugger::retriedContainerCountsDown_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<QString>("restart");
+    const char *failing = R"("StartAt": "Boom", "States": {
+        "Boom": {"Type": "Fail", "Error": "Broken", "Cause": "always"}})";
+    const QString retry = QStringLiteral(
+        R"("Retry": [{"ErrorEquals": ["Broken"], "IntervalSeconds": 2, "MaxAttempts": 1}],
+           "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}], "Next": "Done")");
+    QTest::newRow("parallel") << QStringLiteral(R"({"StartAt": "Fan", "States": {
+        "Fan": {"Type": "Parallel", %1, "Branches": [{%2}]},
+        "Done": {"Type": "Pass", "End": true}}})")
+                                     .arg(retry, QLatin1String(failing))
+                              << "Fan"
+                              << "ParallelStateStarted";
+    QTest::newRow("map") << QStringLiteral(R"({"StartAt": "Each", "States": {
+        "Each": {"Type": "Map", "ItemsPath": "$.items", %1, "ItemProcessor": {%2}},
+        "Done": {"Type": "Pass", "End": true}}})")
+                                .arg(retry, QLatin1String(failing))
+                         << "Each"
+                         << "MapStateStarted";
+}
+
+void tst_Debugger::retriedContainerCountsDown()
+{
+    QFETCH(QString, definition);
+    QFETCH(QString, container);
+    QFETCH(QString, restart);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("retried.asl.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(definition.toUtf8());
+    file.close();
+    QVERIFY(m_window->openFile(path, false));
+    Views::RunSettings settings = debugger()->settingsView()->settings();
+    settings.inputText = QStringLiteral(R"({"items": [1]})");
+    debugger()->settingsView()->setSettings(settings);
+    const QByteArray name = container.toUtf8();
+    auto remaining
+        = [&] { return debugger()->overlay()->info(id(name.constData())).remainingMillis; };
+
+    // F11, one event at a time, until the child failed and the container waits to retry.
+    for (int i = 0; i < 20 && !remaining(); ++i) {
+        const std::int64_t before = debugger()->hasRun() ? debugger()->frame().eventIndex : -1;
+        m_window->activateWindow();
+        QTest::keyClick(m_window.get(), Qt::Key_F11);
+        QTRY_VERIFY_WITH_TIMEOUT(debugger()->hasRun() && !debugger()->isRunning()
+                                     && (debugger()->frame().eventIndex != before || remaining()),
+                                 10000);
+    }
+    QCOMPARE(remaining(), std::optional<qint64>(2000));
+    QCOMPARE(status(name.constData()), RunStatus::Active);
+    QCOMPARE(status("Boom"), RunStatus::Failed);
+
+    // F11: the clock reaches the end of the backoff and the container starts again.
+    pressAndWait(Qt::Key_F11);
+    QVERIFY(!remaining());
+    QCOMPARE(status(name.constData()), RunStatus::Active);
+    // The history table's last row is the container's new start.
+    Views::HistoryModel *history = debugger()->historyView()->model();
+    QTRY_COMPARE(history->rowCount(), int(debugger()->frame().eventIndex));
+    QCOMPARE(history->historyRow(history->rowCount() - 1).type, restart);
+}
+
 #include "tst_debugger.moc"

@@ -7,6 +7,8 @@
 #include "simulator/debug/eventdetails.h"
 #include "simulator/debug/eventtype.h"
 #include "simulator/debug/historyio.h"
+#include "simulator/engine/compiledmachine.h"
+#include "simulator/engine/execution.h"
 #include "simulator/tasks/mockconfig.h"
 #include "simulator/tasks/snsemulator.h"
 #include "simulator/tasks/sqsemulator.h"
@@ -110,6 +112,17 @@ const char *flaky = R"({"StartAt": "Call", "States": {
            "Retry": [{"ErrorEquals": ["Flaky"], "IntervalSeconds": 4, "MaxAttempts": 2}],
            "End": true}}})";
 
+// The Parallel retries (its branch's task does not): the flaky call fails once, the whole
+// Parallel waits 3 s and runs its branches again.
+const char *retriedParallel = R"({"StartAt": "Fan", "States": {
+  "Fan": {"Type": "Parallel", "Next": "After",
+    "Retry": [{"ErrorEquals": ["Flaky"], "IntervalSeconds": 3, "MaxAttempts": 1}],
+    "Branches": [
+      {"StartAt": "Call", "States": {"Call": {"Type": "Task",
+         "Resource": "arn:aws:lambda:us-east-1:123456789012:function:flaky", "End": true}}},
+      {"StartAt": "Side", "States": {"Side": {"Type": "Pass", "End": true}}}]},
+  "After": {"Type": "Pass", "End": true}}})";
+
 class FlakyOnce : public Sim::TaskExecutor
 {
   public:
@@ -187,6 +200,8 @@ class tst_DebugSession : public QObject
     void askMeSuggestsTheMocksAnswer();
     void countdowns_data();
     void countdowns();
+    void containerRetryCountsDown_data();
+    void containerRetryCountsDown();
     void errorDetailsPerVisit_data();
     void errorDetailsPerVisit();
     void mapInsideParallelShowsRunningIterations();
@@ -328,9 +343,17 @@ void tst_DebugSession::backThenForwardEqualsStraightRun()
     auto straight = session(qPrintable(definition), input, options);
     QVERIFY(straight);
     std::vector<Json> pictures{picture(straight->frame())};
+    auto record = [&pictures](const Sim::DebugFrame &frame) {
+        const auto at = static_cast<size_t>(frame.eventIndex);
+        // A retry's wait is a moment without an event: it looks as its event left things.
+        if (at < pictures.size())
+            QCOMPARE(picture(frame), pictures[at]);
+        else
+            pictures.push_back(picture(frame));
+    };
     while (straight->stepEvent() != PauseReason::Finished)
-        pictures.push_back(picture(straight->frame()));
-    pictures.push_back(picture(straight->frame()));
+        record(straight->frame());
+    record(straight->frame());
     const Json expected = eventsJson(*straight);
     const auto total = static_cast<std::int64_t>(expected.size());
     QVERIFY(total > 5);
@@ -643,6 +666,96 @@ void tst_DebugSession::countdowns()
         QVERIFY(s->stepEvent() != PauseReason::Finished);
     for (const Sim::Countdown &left : s->frame().countdowns)
         QVERIFY(left.deadlineMillis > s->nowMillis());
+}
+
+void tst_DebugSession::containerRetryCountsDown_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<Json>("input");
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<QString>("child"); // a state inside it that runs again after each wait
+    QTest::addColumn<QList<int>>("waits");
+    QTest::addColumn<QString>("restart");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("parallel") << retriedParallel << Json::object() << "Fan"
+                              << "Call" << QList<int>{3000} << "ParallelStateStarted"
+                              << "SUCCEEDED";
+    // Map retries back off 2 s, then 4 s; the third failure is caught.
+    QTest::newRow("map") << retries << parse(R"({"items": [1, 2]})") << "Work"
+                         << "Try" << QList<int>{2000, 4000} << "MapStateStarted"
+                         << "SUCCEEDED";
+}
+
+void tst_DebugSession::containerRetryCountsDown()
+{
+    QFETCH(QString, definition);
+    QFETCH(Json, input);
+    QFETCH(QString, container);
+    QFETCH(QString, child);
+    QFETCH(QList<int>, waits);
+    QFETCH(QString, restart);
+    QFETCH(QString, status);
+    auto s = session(qPrintable(definition), input);
+    QVERIFY(s);
+    auto backoff = [&](const Sim::DebugFrame &frame) -> std::optional<Sim::Countdown> {
+        for (const Sim::Countdown &c : frame.countdowns) {
+            if (c.stateName == container.toStdString()
+                && c.kind == Sim::Countdown::Kind::RetryBackoff)
+                return c;
+        }
+        return std::nullopt;
+    };
+    for (const int wait : waits) {
+        Sim::DebugFrame before = s->frame();
+        while (!backoff(s->frame())) {
+            before = s->frame();
+            QVERIFY(s->stepEvent() != PauseReason::Finished);
+        }
+        // The retry decided, the clock has not moved: the container is lit, waiting, and
+        // the wait is a moment of its own (no event), the backoff all ahead.
+        const Sim::DebugFrame waiting = s->frame();
+        const Sim::Countdown countdown = *backoff(waiting);
+        QCOMPARE(waiting.eventIndex, before.eventIndex);
+        QCOMPARE(waiting.nowMillis, before.nowMillis);
+        QCOMPARE(waiting.paused, PauseReason::Step);
+        QCOMPARE(waiting.state(container.toStdString())->status, Sim::StateRunStatus::Running);
+        QCOMPARE(countdown.startedAtMillis, waiting.nowMillis);
+        QCOMPARE(countdown.deadlineMillis - waiting.nowMillis, std::int64_t(wait));
+        const int childVisits = waiting.state(child.toStdString())->visits;
+        // Step back leaves the wait for the event before it, and forward comes back to it.
+        QVERIFY(s->stepBack());
+        QVERIFY(!backoff(s->frame()));
+        QCOMPARE(s->eventIndex(), waiting.eventIndex);
+        QCOMPARE(s->stepEvent(), PauseReason::Step);
+        QCOMPARE(backoff(s->frame())->deadlineMillis, countdown.deadlineMillis);
+        // Then the clock reaches the deadline and the container starts its children again.
+        QCOMPARE(s->stepEvent(), PauseReason::Step);
+        QCOMPARE(lastType(*s), restart.toStdString());
+        QCOMPARE(s->nowMillis(), countdown.deadlineMillis);
+        QVERIFY(!backoff(s->frame()));
+        QCOMPARE(s->frame().state(container.toStdString())->status, Sim::StateRunStatus::Running);
+        while (s->frame().state(child.toStdString())->visits == childVisits)
+            QCOMPARE(s->stepState(), PauseReason::Step);
+        QCOMPARE(lastType(*s).substr(lastType(*s).size() - 12), std::string("StateEntered"));
+        QCOMPARE(s->frame().state(child.toStdString())->visits, childVisits + 1);
+    }
+    QCOMPARE(s->continueRun(), PauseReason::Finished);
+    QCOMPARE(s->frame().executionStatus, status.toStdString());
+    // The stops change nothing in the history: a straight run records the same events.
+    auto straight = session(qPrintable(definition), input);
+    QCOMPARE(straight->continueRun(), PauseReason::Finished);
+    QCOMPARE(eventsJson(*straight), eventsJson(*s));
+    Sim::ExecutionOptions options;
+    options.seed = 7;
+    options.startTimeMillis = 1700000000000;
+    options.recordHistory = true;
+    auto machine = Sim::CompiledMachine::compile(parse(qPrintable(definition)));
+    QVERIFY(machine);
+    Sim::Execution execution(machine.value(), input, options);
+    execution.addTaskExecutor(std::make_shared<Sim::SqsEmulator>());
+    execution.addTaskExecutor(std::make_shared<FlakyOnce>());
+    execution.run();
+    QCOMPARE(Sim::historyToJson(execution.history())["events"], eventsJson(*s));
 }
 
 void tst_DebugSession::errorDetailsPerVisit_data()

@@ -45,6 +45,23 @@ const char *approval = R"({"StartAt": "Ask", "States": {
           "Next": "Done"},
   "Done": {"Type": "Pass", "End": true}}})";
 
+// A Parallel and a Map whose children fail: each is retried once after 2 s, then caught.
+const char *retriedParallel = R"({"StartAt": "Fan", "States": {
+  "Fan": {"Type": "Parallel", "Next": "Done",
+    "Retry": [{"ErrorEquals": ["Broken"], "IntervalSeconds": 2, "MaxAttempts": 1}],
+    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}],
+    "Branches": [{"StartAt": "Boom", "States": {
+      "Boom": {"Type": "Fail", "Error": "Broken", "Cause": "always"}}}]},
+  "Done": {"Type": "Pass", "End": true}}})";
+
+const char *retriedMap = R"({"StartAt": "Each", "States": {
+  "Each": {"Type": "Map", "ItemsPath": "$.items", "Next": "Done",
+    "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 2, "MaxAttempts": 1}],
+    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}],
+    "ItemProcessor": {"StartAt": "Boom", "States": {
+      "Boom": {"Type": "Fail", "Error": "Broken", "Cause": "always"}}}},
+  "Done": {"Type": "Pass", "End": true}}})";
+
 // Waits for a frame that satisfies `done`; the last frame seen.
 template<typename Pred>
 Sim::DebugFrame waitForFrame(Sim::RunController &controller, Pred done, int timeoutMs = 20000)
@@ -71,6 +88,8 @@ class tst_RunController : public QObject
     void stepsArriveOneFrameEach();
     void instantRunCoalescesFrames();
     void scaledClockPacesAWait();
+    void scaledClockPacesAContainerRetry_data();
+    void scaledClockPacesAContainerRetry();
     void pauseStopsARunningLoop();
     void answeringInThePastReplacesTheLog();
     void badDefinitionIsReported();
@@ -166,6 +185,61 @@ void tst_RunController::scaledClockPacesAWait()
         controller, [](const Sim::DebugFrame &f) { return f.paused == PauseReason::Finished; });
     QCOMPARE(end.executionStatus, std::string("SUCCEEDED"));
     QVERIFY2(clock.elapsed() >= 450, qPrintable(QString::number(clock.elapsed())));
+}
+
+void tst_RunController::scaledClockPacesAContainerRetry_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QString>("container");
+    QTest::newRow("parallel") << retriedParallel << "Fan";
+    QTest::newRow("map") << retriedMap << "Each";
+}
+
+void tst_RunController::scaledClockPacesAContainerRetry()
+{
+    QFETCH(QString, definition);
+    QFETCH(QString, container);
+    const std::string name = container.toStdString();
+    auto backoff = [&name](const Sim::DebugFrame &f) -> std::optional<Sim::Countdown> {
+        for (const Sim::Countdown &c : f.countdowns) {
+            if (c.stateName == name && c.kind == Sim::Countdown::Kind::RetryBackoff)
+                return c;
+        }
+        return std::nullopt;
+    };
+    Sim::RunController controller;
+    controller.start(parse(definition.toStdString()), parse(R"({"items": [1]})"), {});
+    Sim::RunSpeed speed;
+    speed.mode = Sim::RunSpeed::Mode::Scaled;
+    speed.factor = 4; // the 2 s backoff takes half a second
+    controller.setSpeed(speed);
+    controller.continueRun();
+    // The child failed, the container waits lit with its retry counting down 2 s...
+    const Sim::DebugFrame first
+        = waitForFrame(controller, [&](const Sim::DebugFrame &f) { return bool(backoff(f)); });
+    QVERIFY(backoff(first));
+    const Sim::Countdown countdown = *backoff(first);
+    QCOMPARE(countdown.deadlineMillis - countdown.startedAtMillis, std::int64_t(2000));
+    QCOMPARE(first.state(name)->status, Sim::StateRunStatus::Running);
+    QCOMPARE(first.state("Boom")->visits, 1);
+    // ... less and less time left as the clock moves ...
+    const Sim::DebugFrame later = waitForFrame(controller, [&](const Sim::DebugFrame &f) {
+        return backoff(f) && f.nowMillis > first.nowMillis;
+    });
+    QVERIFY(backoff(later));
+    QCOMPARE(backoff(later)->deadlineMillis, countdown.deadlineMillis);
+    QVERIFY(later.nowMillis < countdown.deadlineMillis);
+    // ... then the clock gets there and the container runs its children again.
+    const Sim::DebugFrame again = waitForFrame(controller, [&](const Sim::DebugFrame &f) {
+        return f.state("Boom") && f.state("Boom")->visits == 2;
+    });
+    QCOMPARE(again.state("Boom")->visits, 2);
+    QVERIFY(!backoff(again));
+    QVERIFY(again.nowMillis >= countdown.deadlineMillis);
+    const Sim::DebugFrame end = waitForFrame(
+        controller, [](const Sim::DebugFrame &f) { return f.paused == PauseReason::Finished; });
+    QCOMPARE(end.executionStatus, std::string("SUCCEEDED"));
+    QCOMPARE(end.state(name)->status, Sim::StateRunStatus::Caught);
 }
 
 void tst_RunController::pauseStopsARunningLoop()
