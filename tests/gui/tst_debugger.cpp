@@ -3,6 +3,7 @@
 #include "model/document.h"
 #include "views/canvas/canvasscene.h"
 #include "views/canvas/canvasview.h"
+#include "views/canvas/runmarkitem.h"
 #include "views/canvas/runoverlay.h"
 #include "views/canvas/stateitem.h"
 #include "views/debug/historymodel.h"
@@ -486,6 +487,17 @@ void tst_Debugger::retriedContainerCountsDown()
     QCOMPARE(remaining(), std::optional<qint64>(2000));
     QCOMPARE(status(name.constData()), RunStatus::Active);
     QCOMPARE(status("Boom"), RunStatus::Failed);
+    // The canvas draws the time left at the container's corner.
+    auto *mark = [&]() -> Views::RunMarkItem * {
+        Views::StateItem *item = m_window->canvas()->scene()->stateItem(id(name.constData()));
+        for (QGraphicsItem *child : item ? item->childItems() : QList<QGraphicsItem *>()) {
+            if (auto *m = qgraphicsitem_cast<Views::RunMarkItem *>(child))
+                return m;
+        }
+        return nullptr;
+    }();
+    QVERIFY(mark);
+    QCOMPARE(mark->countdownLabel(), QStringLiteral("2.0 s"));
 
     // F11: the clock reaches the end of the backoff and the container starts again.
     pressAndWait(Qt::Key_F11);

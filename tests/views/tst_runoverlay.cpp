@@ -78,6 +78,8 @@ class tst_RunOverlay : public QObject
     void statusColoursTheState_data();
     void statusColoursTheState();
     void badgeAndCountdownShow();
+    void countdownText_data();
+    void countdownText();
     void onlyChangedStatesAreTouched();
     void takenEdgeIsDrawnOverItsEdge();
     void survivesARebuild();
@@ -163,10 +165,38 @@ void tst_RunOverlay::badgeAndCountdownShow()
     // The badge and countdown stick out of the state at its right edge.
     QVERIFY(mark->boundingRect().right() > wait->size().width());
     QVERIFY(mark->boundingRect().bottom() > wait->size().height());
-    QCOMPARE(Views::countdownText(7000), QStringLiteral("7 s"));
-    QCOMPARE(Views::countdownText(6100), QStringLiteral("7 s"));
-    QCOMPARE(Views::countdownText(125000), QStringLiteral("2 min 5 s"));
-    QCOMPARE(Views::countdownText(3600000 + 180000), QStringLiteral("1 h 3 min"));
+    QCOMPARE(mark->countdownLabel(), QStringLiteral("7.0 s"));
+}
+
+void tst_RunOverlay::countdownText_data()
+{
+    QTest::addColumn<qint64>("remainingMillis");
+    QTest::addColumn<QString>("shown");
+    // Under 10 s the tenths count down, rounded up: what is left has not finished.
+    QTest::newRow("tenths") << qint64(2400) << QStringLiteral("2.4 s");
+    QTest::newRow("tenthsRoundUp") << qint64(2350) << QStringLiteral("2.4 s");
+    QTest::newRow("lastTenth") << qint64(40) << QStringLiteral("0.1 s");
+    QTest::newRow("done") << qint64(0) << QStringLiteral("0.0 s");
+    QTest::newRow("wholeUnderTen") << qint64(7000) << QStringLiteral("7.0 s");
+    QTest::newRow("almostTen") << qint64(9950) << QStringLiteral("10 s");
+    QTest::newRow("seconds") << qint64(12300) << QStringLiteral("13 s");
+    QTest::newRow("minutes") << qint64(125000) << QStringLiteral("2 min 5 s");
+    QTest::newRow("hours") << qint64(3600000 + 180000) << QStringLiteral("1 h 3 min");
+}
+
+void tst_RunOverlay::countdownText()
+{
+    QFETCH(qint64, remainingMillis);
+    QFETCH(QString, shown);
+    QCOMPARE(Views::countdownText(remainingMillis), shown);
+    // The state's mark draws that text, its box wide enough for it.
+    Views::StateItem *wait = item("Wait");
+    m_overlay->setStates(
+        {{wait->stateId(), StateRunInfo{RunStatus::Active, 1, remainingMillis, false}}});
+    auto *mark = child<Views::RunMarkItem>(wait);
+    QVERIFY(mark);
+    QCOMPARE(mark->countdownLabel(), shown);
+    QVERIFY(mark->boundingRect().bottom() > wait->size().height());
 }
 
 void tst_RunOverlay::onlyChangedStatesAreTouched()

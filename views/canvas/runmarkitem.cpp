@@ -75,11 +75,16 @@ QRectF RunMarkItem::badgeRect() const
     return QRectF(state.right() - width + 6, -9, width, 18);
 }
 
+QString RunMarkItem::countdownLabel() const
+{
+    return m_info.remainingMillis ? countdownText(*m_info.remainingMillis) : QString();
+}
+
 QRectF RunMarkItem::countdownRect() const
 {
     if (!m_info.remainingMillis)
         return {};
-    const QString text = countdownText(*m_info.remainingMillis);
+    const QString text = countdownLabel();
     const qreal width = QFontMetricsF(badgeFont()).horizontalAdvance(text) + 26;
     const QRectF state = m_state->rect();
     return QRectF(state.right() - width + 6, state.bottom() - 9, width, 18);
@@ -139,8 +144,7 @@ void RunMarkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
         painter->drawEllipse(face);
         painter->drawLine(face.center(), face.center() + QPointF(0, -3.5));
         painter->drawLine(face.center(), face.center() + QPointF(2.5, 0));
-        painter->drawText(countdown.adjusted(20, 0, -6, 0), Qt::AlignCenter,
-                          countdownText(*m_info.remainingMillis));
+        painter->drawText(countdown.adjusted(20, 0, -6, 0), Qt::AlignCenter, countdownLabel());
     }
 }
 

@@ -22,6 +22,8 @@ class RunMarkItem : public QGraphicsItem
     int type() const override { return Type; }
     void setInfo(const StateRunInfo &info);
     const StateRunInfo &info() const { return m_info; }
+    // The countdown drawn at the state's corner ("2.4 s"), empty when none.
+    QString countdownLabel() const;
     // Drawn fainter: the state is on the path of the branch or iteration picked in the
     // navigator (or, unset, every state is).
     void setOnPath(bool onPath);

@@ -46,8 +46,13 @@ QString runStatusText(RunStatus status)
 
 QString countdownText(qint64 millis)
 {
-    // Round up: a Wait with 0.4 s left has not finished.
-    qint64 seconds = std::max<qint64>(0, (millis + 999) / 1000);
+    // Round up: a Wait with 0.04 s left has not finished. Under 10 s the tenths show, so a
+    // countdown watched at x1 or x10 visibly moves between whole seconds.
+    millis = std::max<qint64>(0, millis);
+    const qint64 tenths = (millis + 99) / 100;
+    if (tenths < 100)
+        return QStringLiteral("%1.%2 s").arg(tenths / 10).arg(tenths % 10);
+    qint64 seconds = (millis + 999) / 1000;
     if (seconds < 60)
         return QStringLiteral("%1 s").arg(seconds);
     const qint64 hours = seconds / 3600;

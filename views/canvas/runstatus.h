@@ -41,7 +41,8 @@ struct BreakpointMark
 // blue); invalid for NotRun.
 QColor runStatusColor(RunStatus status);
 QString runStatusText(RunStatus status);
-// "7 s", "2 min 5 s", "1 h 3 min": a countdown as people read it.
+// "2.4 s" (tenths under 10 s), "17 s", "2 min 5 s", "1 h 3 min": a countdown as people read
+// it, rounded up (what is left has not finished).
 QString countdownText(qint64 millis);
 
 } // namespace Stepwise::Views
