@@ -1,6 +1,7 @@
 #include "app/cli/commands.h"
 
 #include "app/common/definitioncheck.h"
+#include "model/io/deploysubstitutions.h"
 #include "model/json/jsonreader.h"
 #include "simulator/engine/compiledmachine.h"
 #include "simulator/engine/execution.h"
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -34,6 +36,10 @@ struct RunArguments
     std::string stateMachineArn;
     std::string s3Dir;
     Model::StateMachineType type = Model::StateMachineType::Standard;
+    // --sub NAME=VALUE, in order; --subs FILE.
+    std::vector<std::string> substitutions;
+    std::string substitutionsFile;
+    bool noPayloadLimit = false;
 };
 
 int usageError(const std::string &message)
@@ -43,6 +49,7 @@ int usageError(const std::string &message)
                  "usage: stepwise-cli run DEF [--input JSON|@file] [--mocks FILE --test-case "
                  "NAME] [--history] [--seed N] [--realtime] [--execution-name NAME] "
                  "[--state-machine-arn ARN] [--s3-dir DIR] [--type standard|express] "
+                 "[--sub NAME=VALUE]... [--subs FILE] [--no-payload-limit] "
                  "[--format text|json]\n");
     return 2;
 }
@@ -88,6 +95,16 @@ std::optional<std::string> parseArguments(const Arguments &args, RunArguments &o
             }
             if (!ok)
                 return "--seed takes a non-negative integer";
+        } else if (arg == "--sub") {
+            std::string pair;
+            ok = value(pair);
+            if (ok && (pair.find('=') == std::string::npos || pair.front() == '='))
+                return "--sub takes NAME=VALUE";
+            out.substitutions.push_back(pair);
+        } else if (arg == "--subs") {
+            ok = value(out.substitutionsFile);
+        } else if (arg == "--no-payload-limit") {
+            out.noPayloadLimit = true;
         } else if (arg == "--type") {
             std::string type;
             ok = value(type);
@@ -134,6 +151,32 @@ Model::Result<Json> readValue(const std::string &textOrFile)
     return std::move(parsed->value);
 }
 
+// The values of --subs FILE, then of each --sub NAME=VALUE (a later one wins).
+Model::Result<std::map<std::string, Json>> substitutionValues(const RunArguments &run)
+{
+    std::map<std::string, Json> values;
+    if (!run.substitutionsFile.empty()) {
+        auto parsed = Model::readJsonFile(run.substitutionsFile, {false});
+        if (!parsed)
+            return parsed.error();
+        if (!parsed->value.is_object()) {
+            Model::Error error;
+            error.message = "--subs " + run.substitutionsFile
+                            + ": the file must hold one JSON object {\"NAME\": VALUE, ...}";
+            return error;
+        }
+        for (auto it = parsed->value.begin(); it != parsed->value.end(); ++it)
+            values[it.key()] = it.value();
+    }
+    for (const std::string &pair : run.substitutions) {
+        const size_t equals = pair.find('=');
+        const std::string text = pair.substr(equals + 1);
+        auto asJson = Model::readJson(text, {false});
+        values[pair.substr(0, equals)] = asJson ? std::move(asJson->value) : Json(text);
+    }
+    return values;
+}
+
 } // namespace
 
 int runRunCommand(const Arguments &args)
@@ -150,14 +193,54 @@ int runRunCommand(const Arguments &args)
             std::fprintf(stderr, "%s\n", Model::formatDiagnostic(run.definition, d).c_str());
         return 2;
     }
-    auto machine = Sim::CompiledMachine::compile(definition.parsed.value);
+    Json runnable = definition.parsed.value;
+    auto values = substitutionValues(run);
+    if (!values) {
+        std::fprintf(stderr, "run: %s\n", values.error().toString().c_str());
+        return 2;
+    }
+    const Model::DeploySubstitutionResult substituted
+        = Model::applyDeploySubstitutions(runnable, *values, &definition.parsed.sourceMap);
+    if (substituted.substituted > 0) {
+        // The values given stand where the placeholders were: check them as validate would.
+        Model::ValidationOptions options = validationOptions(run.type);
+        options.sourceMap = &definition.parsed.sourceMap;
+        const auto diagnostics = Model::validateDefinition(runnable, options);
+        if (Model::hasErrors(diagnostics)) {
+            for (const Model::Diagnostic &d : diagnostics)
+                std::fprintf(stderr, "%s\n", Model::formatDiagnostic(run.definition, d).c_str());
+            return 2;
+        }
+    }
+    auto machine = Sim::CompiledMachine::compile(runnable);
     if (!machine) {
+        // A placeholder where the engine needs a real value (a Resource, Seconds...): say so,
+        // and how to give it one.
+        const std::string &at = machine.error().location.pointer;
+        bool named = false;
+        for (const Model::Diagnostic &d : substituted.unresolved) {
+            const std::string &p = d.location.pointer;
+            if (p == at || p.rfind(at + "/", 0) == 0 || at.rfind(p + "/", 0) == 0) {
+                std::fprintf(stderr, "%s\n", Model::formatDiagnostic(run.definition, d).c_str());
+                named = true;
+            }
+        }
+        if (named)
+            return 2;
         Model::Error error = machine.error();
-        Model::Location at = definition.parsed.sourceMap.locate(error.location.pointer);
-        error.location = at;
+        Model::Location located = definition.parsed.sourceMap.locate(error.location.pointer);
+        error.location = located;
         error.location.file = run.definition;
         std::fprintf(stderr, "%s\n", error.toString().c_str());
         return 2;
+    }
+    if (!substituted.unresolved.empty()) {
+        std::fprintf(
+            stderr,
+            "note: %zu deploy-time placeholder(s) without a value run as written "
+            "(--sub NAME=VALUE gives one); the first: %s\n",
+            substituted.unresolved.size(),
+            Model::formatDiagnostic(run.definition, substituted.unresolved.front()).c_str());
     }
     auto input = readValue(run.input);
     if (!input) {
@@ -173,6 +256,8 @@ int runRunCommand(const Arguments &args)
     options.recordHistory = run.history;
     options.s3Root = run.s3Dir;
     options.type = run.type;
+    if (run.noPayloadLimit)
+        options.maxPayloadBytes = 0;
     Sim::Execution execution(machine.value(), std::move(input.value()), options);
 
     if (!run.mocks.empty()) {

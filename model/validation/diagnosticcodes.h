@@ -14,6 +14,9 @@ inline constexpr std::string_view JsonSyntax = "JSON_SYNTAX";
 // The loader's own (model/io/definitionloader.h): the file cannot be read, or is not YAML.
 inline constexpr std::string_view FileUnreadable = "FILE_UNREADABLE";
 inline constexpr std::string_view YamlSyntax = "YAML_SYNTAX";
+// `stepwise-cli run`'s own (model/io/deploysubstitutions.h): a deploy-time placeholder has no
+// value, so the definition cannot run as it is.
+inline constexpr std::string_view PlaceholderUnresolved = "PLACEHOLDER_UNRESOLVED";
 inline constexpr std::string_view DuplicateKey = "DUPLICATE_KEY";
 inline constexpr std::string_view DefinitionNotObject = "DEFINITION_NOT_OBJECT";
 inline constexpr std::string_view StatesMissing = "STATES_MISSING";

@@ -31,8 +31,9 @@ Error makeError(const std::string &message, const std::string &pointer)
 class CompiledMachine::Compiler
 {
   public:
-    explicit Compiler(CompiledMachine &machine)
+    Compiler(CompiledMachine &machine, QueryLanguage machineLanguage)
         : m(machine)
+        , m_machineLanguage(machineLanguage)
     {}
 
     std::optional<Error> compileScope(const Json &scope, const std::string &pointer, int owner,
@@ -343,7 +344,9 @@ class CompiledMachine::Compiler
         QueryLanguage language = inherited;
         if (auto it = body.find("QueryLanguage"); it != body.end() && it->is_string())
             language = Model::queryLanguageFromString(it->get<std::string>(), inherited);
-        if (inherited == QueryLanguage::Jsonata && language != QueryLanguage::Jsonata)
+        // Only the machine's own JSONata forbids JSONPath: a JSONata Map or Parallel of a
+        // JSONPath machine may hold JSONPath states (AWS accepts it).
+        if (m_machineLanguage == QueryLanguage::Jsonata && language != QueryLanguage::Jsonata)
             return makeError("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for "
                              "whole state machine",
                              pointer + "/QueryLanguage");
@@ -490,9 +493,16 @@ class CompiledMachine::Compiler
                 auto mode = config->find("Mode");
                 state.distributed = mode != config->end() && *mode == "DISTRIBUTED";
             }
-            if (auto e
-                = compileScope(*processor, pointer + "/" + slot, index, language, state.processor))
-                return e;
+            // A distributed Map's processor is a child state machine: its states may choose
+            // JSONPath even in a JSONata machine (as the validator allows).
+            const QueryLanguage parentMachine = m_machineLanguage;
+            if (state.distributed)
+                m_machineLanguage = QueryLanguage::JsonPath;
+            auto processorError
+                = compileScope(*processor, pointer + "/" + slot, index, language, state.processor);
+            m_machineLanguage = parentMachine;
+            if (processorError)
+                return processorError;
             // The legacy Parameters of a Map are its ItemSelector.
             if (!state.itemSelector && state.parameters)
                 state.itemSelector = std::move(state.parameters);
@@ -560,6 +570,7 @@ class CompiledMachine::Compiler
     }
 
     CompiledMachine &m;
+    QueryLanguage m_machineLanguage;
     std::vector<std::string> m_nextNames;
 };
 
@@ -574,7 +585,7 @@ CompiledMachine::compile(const Json &definition)
         language = Model::queryLanguageFromString(it->get<std::string>(), language);
     if (auto it = definition.find("TimeoutSeconds"); it != definition.end() && it->is_number())
         machine->m_timeoutSeconds = clampedDouble(*it, 0, 1e12);
-    Compiler compiler(*machine);
+    Compiler compiler(*machine, language);
     int root = -1;
     try {
         if (auto error = compiler.compileScope(definition, "", -1, language, root))

@@ -71,6 +71,11 @@ class tst_RunCommand : public QObject
     void runsYaml();
     void refusesWithValidatesDiagnostics_data();
     void refusesWithValidatesDiagnostics();
+    void deployPlaceholdersNeedValues_data();
+    void deployPlaceholdersNeedValues();
+    void substitutedValuesAreCheckedAsAwsWould();
+    void jsonPathStateInsideJsonataMapOfJsonPathMachineRuns();
+    void payloadLimitCanBeLifted();
 };
 
 void tst_RunCommand::seedExampleRunsHeadless()
@@ -337,6 +342,130 @@ void tst_RunCommand::refusesWithValidatesDiagnostics()
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.err, validate.out);
     QVERIFY(run.out.isEmpty());
+}
+
+// A definition taken from a CloudFormation, SAM or CDK template: validate accepts its
+// placeholders; run needs a value where the engine needs a real one (Seconds here), and runs
+// the rest as written, saying so.
+const QByteArray templated = R"({"StartAt": "Sleep", "States": {
+    "Sleep": {"Type": "Wait", "Seconds": "${ReminderTimeout}", "Next": "Notify"},
+    "Notify": {"Type": "Pass", "Parameters": {
+        "topic": {"Fn::Sub": "arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${TopicName}"},
+        "table": {"Ref": "TasksTable"},
+        "fn": {"Fn::GetAtt": ["Reminder", "Arn"]},
+        "path": {"Fn::Join": ["/", ["a", {"Ref": "TasksTable"}]]},
+        "literal": {"Fn::Sub": ["${!Keep}-${Local}", {"Local": {"Ref": "TasksTable"}}]},
+        "text": "every ${ReminderTimeout} s"}, "End": true}}})";
+
+void tst_RunCommand::deployPlaceholdersNeedValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("none given")
+        << QStringList() << 2
+        << "template.asl.json:2:42: error PLACEHOLDER_UNRESOLVED: '${ReminderTimeout}' is filled "
+           "in when the template is deployed (SAM DefinitionSubstitutions, CloudFormation, CDK); "
+           "give it a value to run the definition here: --sub ReminderTimeout=VALUE "
+           "[/States/Sleep/Seconds]";
+    QTest::newRow("the one the engine needs given")
+        << QStringList{"--sub", "ReminderTimeout=5", "--sub", "TasksTable=Tasks"} << 0
+        << "note: 2 deploy-time placeholder(s) without a value run as written (--sub "
+           "NAME=VALUE gives one); the first:";
+}
+
+void tst_RunCommand::deployPlaceholdersNeedValues()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString file = writeFile(dir, "template.asl.json", templated);
+    const Run validate = Stepwise::Tests::runCli({"validate", file});
+    QCOMPARE(validate.exitCode, 0);
+    const Run run = runCli(QStringList{file} + arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    if (exitCode == 0) {
+        const Json output = Json::parse(run.out.trimmed().toStdString(), nullptr, false);
+        QCOMPARE(output["table"], Json("Tasks"));
+        QCOMPARE(
+            output["topic"],
+            Json::parse(
+                R"({"Fn::Sub": "arn:aws:sns:${AWS::Region}:${AWS::AccountId}:${TopicName}"})"));
+    } else {
+        QVERIFY(run.out.isEmpty());
+    }
+}
+
+void tst_RunCommand::substitutedValuesAreCheckedAsAwsWould()
+{
+    QTemporaryDir dir;
+    const QString file = writeFile(dir, "template.asl.json", templated);
+    const QString subs = writeFile(dir, "subs.json",
+                                   R"({"TopicName": "reminders", "TasksTable": "Tasks",
+                                       "Reminder.Arn": "arn:aws:lambda:us-east-1:1:function:R"})");
+    Run run = runCli({file, "--subs", subs, "--sub", "ReminderTimeout=30"});
+    QCOMPARE(run.exitCode, 0);
+    const Json output = Json::parse(run.out.trimmed().toStdString(), nullptr, false);
+    QCOMPARE(output, Json::parse(R"({
+        "topic": "arn:aws:sns:us-east-1:123456789012:reminders", "table": "Tasks",
+        "fn": "arn:aws:lambda:us-east-1:1:function:R", "path": "a/Tasks",
+        "literal": "${Keep}-Tasks", "text": "every 30 s"})"));
+    // A value AWS would refuse where it lands is refused with validate's diagnostic.
+    run = runCli({file, "--subs", subs, "--sub", "ReminderTimeout=soon"});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("[/States/Sleep/Seconds]"), qPrintable(run.err));
+    QVERIFY(run.err.contains("error FIELD_TYPE"));
+}
+
+// AWS accepts JSONPath states in a JSONata Map when the machine itself is JSONPath; only a
+// JSONata machine forbids them.
+void tst_RunCommand::jsonPathStateInsideJsonataMapOfJsonPathMachineRuns()
+{
+    QTemporaryDir dir;
+    const QString file = writeFile(dir, "mixed.asl.json", R"({"StartAt": "Map",
+        "QueryLanguage": "JSONPath", "States": {"Map": {"Type": "Map", "QueryLanguage": "JSONata",
+        "Items": "{% [1, 2] %}", "ItemProcessor": {"StartAt": "Pass", "States": {
+            "Pass": {"QueryLanguage": "JSONPath", "Type": "Pass",
+                     "Parameters": {"n.$": "$"}, "End": true}}}, "End": true}}})");
+    const Run validate = Stepwise::Tests::runCli({"validate", file});
+    QCOMPARE(validate.exitCode, 0);
+    const Run run = runCli({file});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(Json::parse(run.out.trimmed().toStdString(), nullptr, false),
+             Json::parse(R"([{"n": 1}, {"n": 2}])"));
+
+    // A distributed Map's processor is a child machine: JSONPath there is allowed even in a
+    // JSONata machine.
+    const QString distributed = writeFile(dir, "distributed.asl.json", R"({"StartAt": "Map",
+        "QueryLanguage": "JSONata", "States": {"Map": {"Type": "Map", "Items": "{% [1, 2] %}",
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+            "StartAt": "Pass", "States": {"Pass": {"QueryLanguage": "JSONPath", "Type": "Pass",
+            "Parameters": {"n.$": "$"}, "End": true}}}, "End": true}}})");
+    QCOMPARE(Stepwise::Tests::runCli({"validate", distributed}).exitCode, 0);
+    const Run child = runCli({distributed});
+    QCOMPARE(child.exitCode, 0);
+    QCOMPARE(Json::parse(child.out.trimmed().toStdString(), nullptr, false),
+             Json::parse(R"([{"n": 1}, {"n": 2}])"));
+}
+
+void tst_RunCommand::payloadLimitCanBeLifted()
+{
+    QTemporaryDir dir;
+    const QString file = writeFile(dir, "big.asl.json", R"({"StartAt": "Twice", "States": {
+        "Twice": {"Type": "Pass", "Parameters": {"a.$": "$.text", "b.$": "$.text"},
+                  "End": true}}})");
+    // 200,000 characters in, twice that out: past AWS's 256 KiB.
+    const QString input
+        = writeFile(dir, "input.json", "{\"text\": \"" + QByteArray(200000, 'x') + "\"}");
+    Run run = runCli({file, "--input", "@" + input});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("States.DataLimitExceeded"), qPrintable(run.out.left(300)));
+    run = runCli({file, "--input", "@" + input, "--no-payload-limit"});
+    QCOMPARE(run.exitCode, 0);
+    const Json output = Json::parse(run.out.trimmed().toStdString(), nullptr, false);
+    QCOMPARE(output["b"].get<std::string>().size(), size_t(200000));
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)

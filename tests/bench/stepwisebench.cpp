@@ -5,6 +5,8 @@
 // installed in DIR) and the throughput ratio. The peer is aws-local-stepfunctions, except for
 // a JSONata machine, which it cannot run: that one is compared with the reference jsonata
 // package evaluating the same expressions in the same order (jsonatapeer.js), per evaluation.
+// A second table times whole processes, as a user meets them: `stepwise-cli run --type
+// express` (start, parse, run, print; no payload quota) against the peer's whole run.
 #include "model/json/jsonreader.h"
 #include "simulator/engine/compiledmachine.h"
 #include "simulator/engine/execution.h"
@@ -215,6 +217,30 @@ std::optional<Measure> measurePeer(const std::string &peerDir, const Workload &w
     return m;
 }
 
+// stepwise-cli run as a whole process, timed from here: the median of `runs` runs.
+std::optional<Measure> measureCli(const std::string &cli, const Workload &w, int runs)
+{
+    if (!fs::exists(cli))
+        return std::nullopt;
+    const std::string command = shellQuoted(cli) + " run --type express --no-payload-limit "
+                                + shellQuoted(w.definition) + " --input @" + shellQuoted(w.input)
+                                + " --format json 2>/dev/null";
+    std::vector<double> times;
+    Measure m;
+    for (int r = 0; r < runs; ++r) {
+        const auto start = std::chrono::steady_clock::now();
+        const std::string text = commandOutput(command);
+        times.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        auto parsed = Stepwise::Model::readJson(text, {false});
+        m.status
+            = parsed && parsed->value.is_object() ? parsed->value.value("status", "?") : "ERROR";
+    }
+    m.ok = m.status == "SUCCEEDED";
+    m.seconds = median(times);
+    return m;
+}
+
 // The reference jsonata package through jsonatapeer.js: its own timing of the evaluations
 // (start-up and compilation excluded), the median of `runs` runs in one process.
 std::optional<Measure> measureJsonataPeer(const std::string &peerDir, const Workload &w, int runs)
@@ -309,6 +335,8 @@ int main(int argc, char **argv)
                 "ratio");
     int failures = 0;
     std::vector<std::string> notes;
+    // The peer's whole-process seconds, for the second table.
+    std::vector<std::pair<Workload, double>> peerWhole;
     for (const Workload &w : workloads) {
         if (!only.empty() && w.name != only)
             continue;
@@ -364,6 +392,7 @@ int main(int argc, char **argv)
                               w.name.c_str(), peer->seconds, peerStartup);
                 notes.push_back(line);
             } else {
+                peerWhole.emplace_back(w, peer->seconds);
                 const double peerRate = m.transitions / net;
                 std::printf(" | %10.3f %14.0f %8.1fx\n", peer->seconds, peerRate, rate / peerRate);
             }
@@ -376,5 +405,26 @@ int main(int argc, char **argv)
                     peerStartup);
     for (const std::string &note : notes)
         std::printf("%s\n", note.c_str());
+    if (!peerWhole.empty()) {
+        const std::string cli = (fs::path(argv[0]).parent_path() / "stepwise-cli").string();
+        std::printf("\nwhole process: stepwise-cli run --type express (median of %d) against "
+                    "the peer's node run.js\n",
+                    runs);
+        std::printf("%-20s %-12s %10s | %10s %9s\n", "workload", "status", "cli s", "peer s",
+                    "ratio");
+        for (const auto &[w, peerSeconds] : peerWhole) {
+            const std::optional<Measure> c = measureCli(cli, w, runs);
+            if (!c) {
+                std::printf("%-20s no stepwise-cli beside stepwise-bench\n", w.name.c_str());
+                break;
+            }
+            if (!c->ok)
+                ++failures;
+            std::printf("%-20s %-12s %10.3f | %10.3f %8.1fx\n", w.name.c_str(),
+                        c->status.substr(0, 12).c_str(), c->seconds, peerSeconds,
+                        c->seconds > 0 ? peerSeconds / c->seconds : 0.0);
+            std::fflush(stdout);
+        }
+    }
     return failures == 0 ? 0 : 1;
 }
