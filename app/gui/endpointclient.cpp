@@ -47,9 +47,24 @@ void EndpointClient::call(const QString &operation, const Model::Json &request, 
     QNetworkRequest http(m_url);
     http.setHeader(QNetworkRequest::ContentTypeHeader,
                    QByteArrayLiteral("application/x-amz-json-1.0"));
-    http.setRawHeader("X-Amz-Target", "AWSStepFunctions." + operation.toLatin1());
+    const QByteArray target = "AWSStepFunctions." + operation.toLatin1();
+    http.setRawHeader("X-Amz-Target", target);
     http.setTransferTimeout(m_timeoutMs);
-    QNetworkReply *reply = m_network->post(http, QByteArray::fromStdString(request.dump()));
+    const QByteArray body = QByteArray::fromStdString(request.dump());
+    if (!m_credentials.accessKeyId.isEmpty()) {
+        // The Host header as Qt will send it: the port only when it is not the scheme's.
+        QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
+        const int defaultPort = m_url.scheme() == QLatin1String("https") ? 443 : 80;
+        if (m_url.port() != -1 && m_url.port() != defaultPort)
+            host += ':' + QByteArray::number(m_url.port());
+        const QByteArray path = m_url.path(QUrl::FullyEncoded).toLatin1();
+        const auto headers = Sim::signPost(
+            m_credentials, host, path,
+            {{"Content-Type", "application/x-amz-json-1.0"}, {"X-Amz-Target", target}}, body);
+        for (const auto &[name, value] : headers)
+            http.setRawHeader(name, value);
+    }
+    QNetworkReply *reply = m_network->post(http, body);
     connect(reply, &QNetworkReply::finished, this, [reply, operation, done = std::move(done)] {
         reply->deleteLater();
         Reply answer;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/json/json.h"
+#include "simulator/aws/sigv4signing.h"
 
 #include <QObject>
 #include <QString>
@@ -40,6 +41,10 @@ class EndpointClient : public QObject
     void setUrl(const QUrl &url) { m_url = url; }
     QUrl url() const { return m_url; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // With an access key, every call is signed with SigV4 (an endpoint started with
+    // `serve --verify-sigv4`, or one that needs it); without one, calls go unsigned.
+    void setCredentials(const Sim::SigV4Credentials &credentials) { m_credentials = credentials; }
+    const Sim::SigV4Credentials &credentials() const { return m_credentials; }
 
     // Calls `operation` (e.g. "ListStateMachines") with `request`; `done` runs on this
     // object's thread once, unless the client is destroyed first.
@@ -49,6 +54,7 @@ class EndpointClient : public QObject
     QNetworkAccessManager *m_network;
     QUrl m_url;
     int m_timeoutMs = 10000;
+    Sim::SigV4Credentials m_credentials;
 };
 
 } // namespace Stepwise::App

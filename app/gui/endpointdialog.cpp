@@ -6,6 +6,8 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,6 +24,14 @@ namespace {
 
 const char *const kUrlKey = "endpoint/url";
 const char *const kRecentKey = "endpoint/recentUrls";
+const char *const kSignKey = "endpoint/sign";
+const char *const kAccessKeyKey = "endpoint/accessKeyId";
+const char *const kRegionKey = "endpoint/region";
+
+QString environment(const char *name)
+{
+    return qEnvironmentVariable(name);
+}
 constexpr int kArnRole = Qt::UserRole;
 
 QString fromEpoch(const Model::Json &seconds)
@@ -59,6 +69,11 @@ EndpointDialog::EndpointDialog(QWidget *parent)
     , m_client(new EndpointClient(this))
     , m_follower(new EndpointFollower(m_client, this))
     , m_url(new QComboBox(this))
+    , m_signing(new QGroupBox(tr("Sign requests (SigV4)"), this))
+    , m_accessKey(new QLineEdit(this))
+    , m_secretKey(new QLineEdit(this))
+    , m_sessionToken(new QLineEdit(this))
+    , m_region(new QLineEdit(this))
     , m_machines(new QTreeWidget(this))
     , m_executions(new QTreeWidget(this))
     , m_open(new QPushButton(tr("&Open Definition"), this))
@@ -77,6 +92,28 @@ EndpointDialog::EndpointDialog(QWidget *parent)
     urlRow->addWidget(m_url, 1);
     urlRow->addWidget(connectButton);
 
+    // Credentials: the environment's, as the AWS CLI would use them, else the remembered key.
+    const QString envKey = environment("AWS_ACCESS_KEY_ID");
+    m_accessKey->setText(envKey.isEmpty() ? settings.value(kAccessKeyKey).toString() : envKey);
+    m_secretKey->setText(environment("AWS_SECRET_ACCESS_KEY"));
+    m_secretKey->setEchoMode(QLineEdit::Password);
+    m_sessionToken->setText(environment("AWS_SESSION_TOKEN"));
+    m_sessionToken->setEchoMode(QLineEdit::Password);
+    m_sessionToken->setPlaceholderText(tr("only for temporary credentials"));
+    QString region = environment("AWS_REGION");
+    if (region.isEmpty())
+        region = environment("AWS_DEFAULT_REGION");
+    if (region.isEmpty())
+        region = settings.value(kRegionKey, QStringLiteral("us-east-1")).toString();
+    m_region->setText(region);
+    m_signing->setCheckable(true);
+    m_signing->setChecked(settings.value(kSignKey, !envKey.isEmpty()).toBool());
+    auto *signingForm = new QFormLayout(m_signing);
+    signingForm->addRow(tr("Access key ID:"), m_accessKey);
+    signingForm->addRow(tr("Secret access key:"), m_secretKey);
+    signingForm->addRow(tr("Session token:"), m_sessionToken);
+    signingForm->addRow(tr("Region:"), m_region);
+
     m_machines->setHeaderLabels({tr("State machine"), tr("Type"), tr("Created")});
     m_machines->setRootIsDecorated(false);
     m_executions->setHeaderLabels({tr("Execution"), tr("Status"), tr("Started")});
@@ -92,10 +129,11 @@ EndpointDialog::EndpointDialog(QWidget *parent)
     buttons->addButton(m_follow, QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(urlRow);
+    layout->addWidget(m_signing);
     layout->addWidget(lists, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(640, 480);
+    resize(640, 600);
     // Enter in the URL field connects; it never presses another button of the dialog.
     for (QPushButton *button : findChildren<QPushButton *>())
         button->setAutoDefault(false);
@@ -148,6 +186,27 @@ void EndpointDialog::connectToEndpoint()
         setStatus(tr("\"%1\" is not an endpoint URL (e.g. http://127.0.0.1:8083)").arg(url), true);
         return;
     }
+    Sim::SigV4Credentials credentials;
+    if (m_signing->isChecked()) {
+        credentials.accessKeyId = m_accessKey->text().trimmed().toLatin1();
+        credentials.secretAccessKey = m_secretKey->text().toLatin1();
+        credentials.sessionToken = m_sessionToken->text().trimmed().toLatin1();
+        credentials.region = m_region->text().trimmed().toLatin1();
+        if (credentials.accessKeyId.isEmpty() || credentials.secretAccessKey.isEmpty()
+            || credentials.region.isEmpty()) {
+            setStatus(tr("Signing needs an access key ID, its secret access key and a region "
+                         "(or uncheck \"Sign requests\")."),
+                      true);
+            return;
+        }
+    }
+    QSettings settings;
+    settings.setValue(kSignKey, m_signing->isChecked());
+    if (m_signing->isChecked()) {
+        settings.setValue(kAccessKeyKey, m_accessKey->text().trimmed());
+        settings.setValue(kRegionKey, m_region->text().trimmed());
+    }
+    m_client->setCredentials(credentials);
     m_client->setUrl(parsed);
     m_machines->clear();
     m_executions->clear();

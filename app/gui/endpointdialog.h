@@ -6,7 +6,9 @@
 #include <QString>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 
@@ -29,6 +31,14 @@ class EndpointDialog : public QDialog
     EndpointClient *client() const { return m_client; }
     EndpointFollower *follower() const { return m_follower; }
     QComboBox *urlBox() const { return m_url; }
+    // "Sign requests (SigV4)": checked, the access key, secret, session token and region
+    // sign every call; prefilled from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+    // AWS_SESSION_TOKEN and AWS_REGION. The key id and region are remembered, never the secret.
+    QGroupBox *signingBox() const { return m_signing; }
+    QLineEdit *accessKeyField() const { return m_accessKey; }
+    QLineEdit *secretKeyField() const { return m_secretKey; }
+    QLineEdit *sessionTokenField() const { return m_sessionToken; }
+    QLineEdit *regionField() const { return m_region; }
     QTreeWidget *machineList() const { return m_machines; }
     QTreeWidget *executionList() const { return m_executions; }
     QString statusText() const;
@@ -62,6 +72,11 @@ class EndpointDialog : public QDialog
     EndpointClient *m_client;
     EndpointFollower *m_follower;
     QComboBox *m_url;
+    QGroupBox *m_signing;
+    QLineEdit *m_accessKey;
+    QLineEdit *m_secretKey;
+    QLineEdit *m_sessionToken;
+    QLineEdit *m_region;
     QTreeWidget *m_machines;
     QTreeWidget *m_executions;
     QPushButton *m_open;

@@ -1,7 +1,6 @@
 #include "simulator/api/sigv4.h"
 
-#include <QCryptographicHash>
-#include <QMessageAuthenticationCode>
+#include "simulator/aws/sigv4signing.h"
 
 #include <algorithm>
 #include <fstream>
@@ -10,16 +9,6 @@
 namespace Stepwise::Api {
 
 namespace {
-
-QByteArray hmac(const QByteArray &key, const QByteArray &data)
-{
-    return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
-}
-
-QByteArray sha256Hex(const QByteArray &data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
-}
 
 std::string trim(const std::string &text)
 {
@@ -158,17 +147,12 @@ std::optional<ApiError> SigV4Verifier::verify(const SignedRequest &request) cons
     const QByteArray canonicalRequest
         = request.method + '\n' + (request.path.isEmpty() ? QByteArray("/") : request.path) + '\n'
           + canonicalQuery(request.query) + '\n' + canonicalHeaders + '\n' + signedHeaders + '\n'
-          + (contentSha.isEmpty() ? sha256Hex(request.body) : contentSha);
-    const QByteArray scope = QByteArray::fromStdString(header->date + "/" + header->region + "/"
-                                                       + header->service + "/aws4_request");
-    const QByteArray stringToSign
-        = "AWS4-HMAC-SHA256\n" + amzDate + '\n' + scope + '\n' + sha256Hex(canonicalRequest);
-    QByteArray signingKey = hmac("AWS4" + QByteArray::fromStdString(key->second),
-                                 QByteArray::fromStdString(header->date));
-    signingKey = hmac(signingKey, QByteArray::fromStdString(header->region));
-    signingKey = hmac(signingKey, QByteArray::fromStdString(header->service));
-    signingKey = hmac(signingKey, "aws4_request");
-    const QByteArray expected = hmac(signingKey, stringToSign).toHex();
+          + (contentSha.isEmpty() ? Sim::sha256Hex(request.body) : contentSha);
+    const Sim::SigV4Scope scope{QByteArray::fromStdString(header->date),
+                                QByteArray::fromStdString(header->region),
+                                QByteArray::fromStdString(header->service)};
+    const QByteArray expected = Sim::sigV4Signature(QByteArray::fromStdString(key->second), scope,
+                                                    amzDate, canonicalRequest);
     if (expected != QByteArray::fromStdString(header->signature)) {
         return ApiError{"InvalidSignatureException",
                         "The request signature we calculated does not match the signature you "

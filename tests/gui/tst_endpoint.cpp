@@ -11,7 +11,9 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
@@ -39,8 +41,11 @@ class tst_Endpoint : public QObject
     void followsAnExecution();
     void errorsAreShown_data();
     void errorsAreShown();
+    void signsRequests_data();
+    void signsRequests();
 
   private:
+    static QString startServer(QProcess &server, const QStringList &arguments);
     App::EndpointClient::Reply call(const QString &operation, const Model::Json &request);
     RunStatus status(const char *name) const;
     QTreeWidgetItem *findItem(QTreeWidget *list, const QString &text) const;
@@ -64,16 +69,26 @@ void tst_Endpoint::initTestCase()
     if (help.exitCode() != 0)
         QSKIP("this stepwise-cli has no serve command");
     // Real time: the Waits keep the executions running while the window follows them.
-    m_server.start(cli, {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
-                         QStringLiteral("--clock"), QStringLiteral("x1")});
-    QVERIFY(m_server.waitForStarted());
+    m_url = startServer(m_server, {QStringLiteral("--clock"), QStringLiteral("x1")});
+    QVERIFY(!m_url.isEmpty());
+}
+
+// Starts `stepwise-cli serve` on a free port; answers the URL it listens on (empty if none).
+QString tst_Endpoint::startServer(QProcess &server, const QStringList &arguments)
+{
+    server.start(QStringLiteral(STEPWISE_BIN_DIR "/stepwise-cli"),
+                 QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")}
+                     + arguments);
+    if (!server.waitForStarted())
+        return {};
     const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
     QByteArray printed;
     while (!listening.match(QString::fromUtf8(printed)).hasMatch()) {
-        QVERIFY2(m_server.waitForReadyRead(30000), "serve printed no URL");
-        printed += m_server.readAllStandardOutput();
+        if (!server.waitForReadyRead(30000))
+            return {};
+        printed += server.readAllStandardOutput();
     }
-    m_url = listening.match(QString::fromUtf8(printed)).captured(1);
+    return listening.match(QString::fromUtf8(printed)).captured(1);
 }
 
 void tst_Endpoint::cleanupTestCase()
@@ -275,6 +290,96 @@ void tst_Endpoint::errorsAreShown()
     dialog->connectToEndpoint();
     QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText().contains(message, Qt::CaseInsensitive), 15000);
     QCOMPARE(dialog->machineList()->topLevelItemCount(), 0);
+}
+
+void tst_Endpoint::signsRequests_data()
+{
+    QTest::addColumn<bool>("sign");
+    QTest::addColumn<QString>("accessKey");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QString>("message"); // empty: the machine is listed
+    QTest::newRow("right key") << true << "AKIDSTEPWISETEST"
+                               << "s3cr3t/Key+1"
+                               << "";
+    QTest::newRow("temporary credentials") << true << "AKIDSTEPWISETEST"
+                                           << "s3cr3t/Key+1"
+                                           << "";
+    QTest::newRow("wrong secret") << true << "AKIDSTEPWISETEST"
+                                  << "guess"
+                                  << "InvalidSignatureException";
+    QTest::newRow("unknown key") << true << "AKIDNOBODY"
+                                 << "s3cr3t/Key+1"
+                                 << "UnrecognizedClientException";
+    QTest::newRow("not signed") << false << ""
+                                << ""
+                                << "MissingAuthenticationTokenException";
+    QTest::newRow("secret missing") << true << "AKIDSTEPWISETEST"
+                                    << ""
+                                    << "Signing needs an access key ID, its secret access key";
+}
+
+// An endpoint that checks signatures (serve --verify-sigv4): the dialog signs with the
+// credentials given, and shows AWS's error when they are wrong.
+void tst_Endpoint::signsRequests()
+{
+    QFETCH(bool, sign);
+    QFETCH(QString, accessKey);
+    QFETCH(QString, secret);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QFile keys(dir.filePath(QStringLiteral("keys")));
+    QVERIFY(keys.open(QIODevice::WriteOnly));
+    keys.write("# test key\nAKIDSTEPWISETEST s3cr3t/Key+1\n");
+    keys.close();
+    QProcess server;
+    const QString url = startServer(server, {QStringLiteral("--verify-sigv4"), keys.fileName()});
+    QVERIFY(!url.isEmpty());
+    auto stop = qScopeGuard([&server] {
+        server.terminate();
+        if (!server.waitForFinished(10000))
+            server.kill();
+    });
+    // A machine to list, created by a signed client.
+    App::EndpointClient client;
+    client.setUrl(QUrl(url));
+    Sim::SigV4Credentials owner;
+    owner.accessKeyId = "AKIDSTEPWISETEST";
+    owner.secretAccessKey = "s3cr3t/Key+1";
+    client.setCredentials(owner);
+    std::optional<App::EndpointClient::Reply> created;
+    client.call(QStringLiteral("CreateStateMachine"),
+                Model::Json{{"name", "Signed"},
+                            {"definition", R"({"StartAt": "P", "States": {"P": {"Type": "Pass",
+                                "End": true}}})"},
+                            {"roleArn", "arn:aws:iam::123456789012:role/R"}},
+                [&created](const App::EndpointClient::Reply &reply) { created = reply; });
+    QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 15000);
+    QVERIFY2(created->ok, qPrintable(created->error));
+
+    App::EndpointDialog *dialog = m_window->endpointDialog();
+    dialog->show();
+    dialog->urlBox()->setCurrentText(url);
+    dialog->signingBox()->setChecked(sign);
+    dialog->accessKeyField()->setText(accessKey);
+    dialog->secretKeyField()->setText(secret);
+    dialog->sessionTokenField()->setText(QString::fromLatin1(QTest::currentDataTag())
+                                                 == QLatin1String("temporary credentials")
+                                             ? QStringLiteral("FQoGZXIvYXdzEXAMPLE")
+                                             : QString());
+    dialog->regionField()->setText(QStringLiteral("eu-west-1"));
+    dialog->connectToEndpoint();
+    if (message.isEmpty()) {
+        QTRY_VERIFY_WITH_TIMEOUT(findItem(dialog->machineList(), QStringLiteral("Signed")), 15000);
+        // The key id and region are remembered for next time; the secret never is.
+        QCOMPARE(QSettings().value(QStringLiteral("endpoint/accessKeyId")).toString(), accessKey);
+        QCOMPARE(QSettings().value(QStringLiteral("endpoint/region")).toString(),
+                 QStringLiteral("eu-west-1"));
+        for (const QString &key : QSettings().allKeys())
+            QVERIFY(!QSettings().value(key).toString().contains(secret));
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText().contains(message), 15000);
+        QCOMPARE(dialog->machineList()->topLevelItemCount(), 0);
+    }
 }
 
 QTEST_MAIN(tst_Endpoint)
