@@ -74,6 +74,7 @@ EndpointDialog::EndpointDialog(QWidget *parent)
     , m_secretKey(new QLineEdit(this))
     , m_sessionToken(new QLineEdit(this))
     , m_region(new QLineEdit(this))
+    , m_followArn(new QLineEdit(this))
     , m_machines(new QTreeWidget(this))
     , m_executions(new QTreeWidget(this))
     , m_open(new QPushButton(tr("&Open Definition"), this))
@@ -114,6 +115,17 @@ EndpointDialog::EndpointDialog(QWidget *parent)
     signingForm->addRow(tr("Session token:"), m_sessionToken);
     signingForm->addRow(tr("Region:"), m_region);
 
+    // An execution started elsewhere (the AWS CLI prints its ARN) is followed directly.
+    m_followArn->setPlaceholderText(tr("arn:aws:states:...:execution:MACHINE:NAME"));
+    m_followArn->setClearButtonEnabled(true);
+    auto *followArnButton = new QPushButton(tr("Follow &ARN"), this);
+    auto *arnRow = new QHBoxLayout;
+    arnRow->addWidget(new QLabel(tr("Execution ARN:"), this));
+    arnRow->addWidget(m_followArn, 1);
+    arnRow->addWidget(followArnButton);
+    connect(followArnButton, &QPushButton::clicked, this, &EndpointDialog::followExecutionArn);
+    connect(m_followArn, &QLineEdit::returnPressed, this, &EndpointDialog::followExecutionArn);
+
     m_machines->setHeaderLabels({tr("State machine"), tr("Type"), tr("Created")});
     m_machines->setRootIsDecorated(false);
     m_executions->setHeaderLabels({tr("Execution"), tr("Status"), tr("Started")});
@@ -130,6 +142,7 @@ EndpointDialog::EndpointDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(urlRow);
     layout->addWidget(m_signing);
+    layout->addLayout(arnRow);
     layout->addWidget(lists, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
@@ -178,13 +191,13 @@ void EndpointDialog::rememberUrl(const QString &url)
     settings.setValue(kRecentKey, recent);
 }
 
-void EndpointDialog::connectToEndpoint()
+bool EndpointDialog::useEndpoint()
 {
     const QString url = m_url->currentText().trimmed();
     const QUrl parsed = QUrl::fromUserInput(url);
     if (!parsed.isValid() || parsed.host().isEmpty()) {
         setStatus(tr("\"%1\" is not an endpoint URL (e.g. http://127.0.0.1:8083)").arg(url), true);
-        return;
+        return false;
     }
     Sim::SigV4Credentials credentials;
     if (m_signing->isChecked()) {
@@ -197,7 +210,7 @@ void EndpointDialog::connectToEndpoint()
             setStatus(tr("Signing needs an access key ID, its secret access key and a region "
                          "(or uncheck \"Sign requests\")."),
                       true);
-            return;
+            return false;
         }
     }
     QSettings settings;
@@ -208,10 +221,44 @@ void EndpointDialog::connectToEndpoint()
     }
     m_client->setCredentials(credentials);
     m_client->setUrl(parsed);
+    return true;
+}
+
+void EndpointDialog::connectToEndpoint()
+{
+    if (!useEndpoint())
+        return;
     m_machines->clear();
     m_executions->clear();
-    setStatus(tr("Connecting to %1...").arg(parsed.toString()));
+    setStatus(tr("Connecting to %1...").arg(m_client->url().toString()));
     listMachinesPage(std::string(), ++m_machinesRound);
+}
+
+void EndpointDialog::followExecutionArn()
+{
+    const QString arn = m_followArn->text().trimmed();
+    if (!arn.startsWith(QLatin1String("arn:")) || !arn.contains(QLatin1String(":execution:"))) {
+        setStatus(tr("\"%1\" is not an execution ARN "
+                     "(arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME)")
+                      .arg(arn),
+                  true);
+        return;
+    }
+    if (!useEndpoint())
+        return;
+    setStatus(tr("Reading the definition %1 ran...").arg(arn.section(QLatin1Char(':'), -1)));
+    // The definition the execution ran (it may have been updated since).
+    m_client->call(QStringLiteral("DescribeStateMachineForExecution"),
+                   Model::Json{{"executionArn", arn.toStdString()}},
+                   [this, arn](const EndpointClient::Reply &reply) {
+                       if (!reply.ok) {
+                           setStatus(reply.error, true);
+                           return;
+                       }
+                       Q_EMIT definitionFetched(
+                           QByteArray::fromStdString(jsonString(reply.body, "definition")),
+                           text(reply.body, "name"), arn);
+                   });
 }
 
 void EndpointDialog::listMachinesPage(const std::string &nextToken, int round)

@@ -39,6 +39,7 @@ class EndpointDialog : public QDialog
     QLineEdit *secretKeyField() const { return m_secretKey; }
     QLineEdit *sessionTokenField() const { return m_sessionToken; }
     QLineEdit *regionField() const { return m_region; }
+    QLineEdit *followArnField() const { return m_followArn; }
     QTreeWidget *machineList() const { return m_machines; }
     QTreeWidget *executionList() const { return m_executions; }
     QString statusText() const;
@@ -48,6 +49,9 @@ class EndpointDialog : public QDialog
     void refreshExecutions();
     void openSelectedDefinition();
     void followSelectedExecution();
+    // Follows the execution whose ARN is in the "Execution ARN" field, on the definition it
+    // ran (DescribeStateMachineForExecution): one started with the AWS CLI, for instance.
+    void followExecutionArn();
     // Follows `executionArn` (once its machine's definition is on the canvas).
     void startFollowing(const QString &executionArn);
 
@@ -64,6 +68,9 @@ class EndpointDialog : public QDialog
     void listMachinesPage(const std::string &nextToken, int round);
     void listExecutionsPage(const QString &machineArn, const std::string &nextToken, int round);
     void fetchDefinition(const QString &machineArn, bool thenFollow, const QString &executionArn);
+    // The URL and credentials of the fields, given to the client; false (and why, in the
+    // status line) when they are not usable.
+    bool useEndpoint();
     void setStatus(const QString &text, bool error = false);
     void rememberUrl(const QString &url);
     QString selectedMachineArn() const;
@@ -77,6 +84,7 @@ class EndpointDialog : public QDialog
     QLineEdit *m_secretKey;
     QLineEdit *m_sessionToken;
     QLineEdit *m_region;
+    QLineEdit *m_followArn;
     QTreeWidget *m_machines;
     QTreeWidget *m_executions;
     QPushButton *m_open;

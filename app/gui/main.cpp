@@ -1,5 +1,6 @@
 // stepwise: the desktop designer. Opens FILE, or the bundled timer example.
 #include "app/gui/apptheme.h"
+#include "app/gui/commandlinefollow.h"
 #include "app/gui/headlessrun.h"
 #include "app/gui/mainwindow.h"
 #include "model/document.h"
@@ -40,6 +41,11 @@ const char *const kHelp
       "                        --run-to, up to STATE\n"
       "  --mocks FILE          Task results from a MockConfigFile (as stepwise-cli run), with\n"
       "  --test-case NAME      the test case to use; the run panel starts with them picked\n"
+      "  --follow ARN          Open the definition the execution ARN ran, from the endpoint,\n"
+      "                        and follow it live (with --screenshot: write the window once\n"
+      "                        its history is shown)\n"
+      "  --endpoint URL        The endpoint for --follow (default: the last one used, or\n"
+      "                        http://127.0.0.1:8083)\n"
       "  -h, --help            Show this help and exit\n"
       "  -v, --version         Show the version and exit\n";
 
@@ -104,6 +110,13 @@ int main(int argc, char **argv)
                                 QStringLiteral("The mock file's test case"),
                                 QStringLiteral("name"));
     parser.addOption(testCase);
+    QCommandLineOption follow(QStringLiteral("follow"),
+                              QStringLiteral("Follow an execution on an endpoint"),
+                              QStringLiteral("arn"));
+    parser.addOption(follow);
+    QCommandLineOption endpoint(QStringLiteral("endpoint"), QStringLiteral("The endpoint URL"),
+                                QStringLiteral("url"));
+    parser.addOption(endpoint);
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "stepwise: %s\n%s", qPrintable(parser.errorText()), kHelp);
         return 2;
@@ -124,6 +137,32 @@ int main(int argc, char **argv)
     const QStringList files = parser.positionalArguments();
     const QString path
         = files.isEmpty() ? QStringLiteral(":/examples/timer.asl.json") : files.first();
+    if (parser.isSet(screenshot) && parser.isSet(follow)) {
+        window.resize(1600, 1000);
+        window.show();
+        const QString out = parser.value(screenshot);
+        int status = 0;
+        const QString url = parser.value(endpoint);
+        const QString arn = parser.value(follow);
+        QTimer::singleShot(300, &window, [&window, &status, out, url, arn] {
+            App::followFromCommandLine(
+                &window, url, arn, false, [&window, &status, out](const QString &error) {
+                    if (!error.isEmpty()) {
+                        std::fprintf(stderr, "stepwise: %s\n", qPrintable(error));
+                        status = 1;
+                    }
+                    QApplication::processEvents();
+                    if (!window.grab().save(out)) {
+                        std::fprintf(stderr, "stepwise: cannot write %s\n", qPrintable(out));
+                        status = 1;
+                    }
+                    window.document()->undoStack()->setClean();
+                    QApplication::exit(status);
+                });
+        });
+        const int code = app.exec();
+        return code != 0 ? code : status;
+    }
     if (parser.isSet(screenshot)) {
         if (!window.openFile(path, false)) {
             // The reason is what the window shows in its status bar.
@@ -176,6 +215,11 @@ int main(int argc, char **argv)
     }
     window.show();
     window.offerRecovery();
+    if (parser.isSet(follow)) {
+        if (!window.document()->isModified())
+            App::followFromCommandLine(&window, parser.value(endpoint), parser.value(follow), true);
+        return app.exec();
+    }
     if (!window.document()->isModified())
         window.openFile(path, true);
     App::applyMockArguments(&window, run);

@@ -43,6 +43,8 @@ class tst_Endpoint : public QObject
     void errorsAreShown();
     void signsRequests_data();
     void signsRequests();
+    void followsAnExecutionByArn_data();
+    void followsAnExecutionByArn();
 
   private:
     static QString startServer(QProcess &server, const QStringList &arguments);
@@ -380,6 +382,60 @@ void tst_Endpoint::signsRequests()
         QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText().contains(message), 15000);
         QCOMPARE(dialog->machineList()->topLevelItemCount(), 0);
     }
+}
+
+void tst_Endpoint::followsAnExecutionByArn_data()
+{
+    QTest::addColumn<QString>("arn"); // empty: the one started here
+    QTest::addColumn<QString>("message");
+    QTest::newRow("started elsewhere") << ""
+                                       << "";
+    QTest::newRow("not an execution ARN") << "arn:aws:states:us-east-1:123456789012:stateMachine:X"
+                                          << "is not an execution ARN";
+    QTest::newRow("unknown execution")
+        << "arn:aws:states:us-east-1:123456789012:execution:Nobody:none"
+        << "ExecutionDoesNotExist";
+}
+
+// An execution started by another client (its ARN printed by the AWS CLI) is followed from
+// its ARN alone, on the definition it ran.
+void tst_Endpoint::followsAnExecutionByArn()
+{
+    QFETCH(QString, arn);
+    QFETCH(QString, message);
+    if (arn.isEmpty()) {
+        const Model::Json definition = Model::Json::parse(R"({"StartAt": "Hold", "States": {
+            "Hold": {"Type": "Wait", "Seconds": 3, "Next": "Done"},
+            "Done": {"Type": "Succeed"}}})");
+        App::EndpointClient::Reply created
+            = call(QStringLiteral("CreateStateMachine"),
+                   {{"name", "ByArn"},
+                    {"roleArn", "arn:aws:iam::123456789012:role/gui"},
+                    {"definition", definition.dump()}});
+        QVERIFY2(created.ok, qPrintable(created.error));
+        App::EndpointClient::Reply started
+            = call(QStringLiteral("StartExecution"),
+                   {{"stateMachineArn", created.body.value("stateMachineArn", std::string())},
+                    {"name", "from-the-cli"}});
+        QVERIFY2(started.ok, qPrintable(started.error));
+        arn = QString::fromStdString(started.body.value("executionArn", std::string()));
+    }
+    App::EndpointDialog *dialog = m_window->endpointDialog();
+    dialog->urlBox()->setCurrentText(m_url);
+    dialog->signingBox()->setChecked(false);
+    dialog->followArnField()->setText(arn);
+    dialog->followExecutionArn();
+    if (!message.isEmpty()) {
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->statusText().contains(message), 15000);
+        QVERIFY(!dialog->follower()->isFollowing());
+        return;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(status("Hold"), RunStatus::Active, 15000);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("ByArn")));
+    QTRY_VERIFY(statusBarText().contains(QStringLiteral("Following from-the-cli")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->runDebugger()->frame().executionStatus,
+                              std::string("SUCCEEDED"), 20000);
+    QCOMPARE(status("Done"), RunStatus::Succeeded);
 }
 
 QTEST_MAIN(tst_Endpoint)
