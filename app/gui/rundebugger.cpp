@@ -42,19 +42,14 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include <cstring>
-
 namespace Stepwise::App {
 
 namespace {
 
-bool isFailureEvent(std::string_view type)
+// The history table marks failures, time-outs and aborts.
+bool isFailureRow(Sim::HistoryEventType type)
 {
-    auto ends = [&](const char *suffix) {
-        const size_t n = std::strlen(suffix);
-        return type.size() >= n && type.compare(type.size() - n, n, suffix) == 0;
-    };
-    return ends("Failed") || ends("TimedOut") || ends("Aborted");
+    return Sim::isFailureEvent(type) || Sim::eventAction(type) == Sim::HistoryEventAction::Aborted;
 }
 
 Sim::RunSpeed runSpeed(const Views::RunSettings &settings)
@@ -235,7 +230,7 @@ void RunDebugger::createDocks()
                                                        ? m_wallMillis[size_t(i)]
                                                        : -1;
                                   row.details = QString::fromStdString(event.details.dump());
-                                  row.failure = isFailureEvent(Sim::eventTypeName(event));
+                                  row.failure = isFailureRow(event.type);
                                   return row;
                               });
     connect(m_history, &Views::HistoryView::eventActivated, this, &RunDebugger::onEventActivated);

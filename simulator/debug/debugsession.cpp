@@ -1,6 +1,5 @@
 #include "simulator/debug/debugsession.h"
 
-#include "simulator/debug/eventtype.h"
 #include "simulator/debug/framebuilder.h"
 #include "simulator/debug/historyio.h"
 #include "simulator/debug/payloadvalue.h"
@@ -319,7 +318,7 @@ PauseReason DebugSession::advance(std::int64_t maxEvents, bool toStateEvent,
         reason = pausePointAfter(*m_lastEvent, runTo);
         if (reason != PauseReason::None)
             break;
-        if (toStateEvent && isStateEvent(eventTypeName(*m_lastEvent))) {
+        if (toStateEvent && isStateEvent(m_lastEvent->type)) {
             reason = PauseReason::Step;
             break;
         }
@@ -359,15 +358,15 @@ void DebugSession::requestPause()
 
 PauseReason DebugSession::pausePointAfter(const HistoryEvent &event, const std::string &runTo)
 {
-    const std::string_view type = eventTypeName(event);
-    if (type == "ExecutionSucceeded" || type == "ExecutionFailed" || type == "ExecutionTimedOut"
-        || type == "ExecutionAborted")
-        return m_options.breakOnError && type != "ExecutionSucceeded" ? PauseReason::Error
-                                                                      : PauseReason::Finished;
+    const HistoryEventType type = event.type;
+    if (endsExecution(type))
+        return m_options.breakOnError && type != HistoryEventType::ExecutionSucceeded
+                   ? PauseReason::Error
+                   : PauseReason::Finished;
     if (m_options.breakOnError && isFailureEvent(type))
         return PauseReason::Error;
-    const bool entered = endsWith(type, "StateEntered");
-    const bool exited = !entered && endsWith(type, "StateExited");
+    const bool entered = isStateEntered(type);
+    const bool exited = !entered && isStateExited(type);
     if ((entered || exited) && (!runTo.empty() || !m_breakpoints.empty())) {
         const std::string &name = event.state >= 0 ? m_machine->state(event.state).name
                                                    : stringField(detailsOf(event), "name");
@@ -386,7 +385,9 @@ PauseReason DebugSession::pausePointAfter(const HistoryEvent &event, const std::
     }
     // A Task that just started (or, for .sync, was submitted) and now waits for an answer,
     // unless the journal already holds it (a re-run after stepping back goes on by itself).
-    if (m_options.askMe && (endsWith(type, "Started") || type == "TaskSubmitted")) {
+    if (m_options.askMe
+        && (eventAction(type) == HistoryEventAction::Started
+            || type == HistoryEventType::TaskSubmitted)) {
         for (const PendingCallback &pending : m_execution->pendingCallbacks()) {
             if (pending.askedCaller
                 && (pending.startedEventId == event.id
@@ -403,7 +404,7 @@ bool DebugSession::conditionMatches(const BreakpointEntry &entry, const HistoryE
     if (!entry.condition)
         return true;
     // The state's input: the entered event's; for an exit, its visit's.
-    const bool exited = endsWith(eventTypeName(event), "StateExited");
+    const bool exited = isStateExited(event.type);
     const std::int64_t enteredId = exited ? m_frames->visitOf(event.id) : event.id;
     std::optional<StateVisit> stages = visit(enteredId);
     Json input;
@@ -447,7 +448,7 @@ bool DebugSession::stepStateBack()
     std::int64_t target = eventIndex() - 1;
     if (target < 0 || !m_options.keepEvents)
         return false;
-    while (target > 0 && !isStateEvent(eventTypeName(m_timeline[static_cast<size_t>(target - 1)])))
+    while (target > 0 && !isStateEvent(m_timeline[static_cast<size_t>(target - 1)].type))
         --target;
     rewindTo(target);
     m_paused = PauseReason::Step;
@@ -673,7 +674,8 @@ Json DebugSession::scheduledPayload(const std::string &stateName) const
     const std::int64_t from = eventIndex();
     for (std::int64_t id = from; id > 0 && id > from - 100000; --id) {
         const HistoryEvent &event = m_timeline[static_cast<size_t>(id - 1)];
-        if (m_frames->ownerOf(id) == state && endsWith(eventTypeName(event), "Scheduled"))
+        if (m_frames->ownerOf(id) == state
+            && eventAction(event.type) == HistoryEventAction::Scheduled)
             return payloadValue(detailsOf(event) ? detailsOf(event)->value("parameters", Json())
                                                  : Json());
     }

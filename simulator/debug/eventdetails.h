@@ -6,23 +6,14 @@
 #include <string>
 #include <string_view>
 
-// Reading history events by their AWS type names and details members: shared by the session,
-// the frame builder and the history player, which see live and recorded events alike.
+// Reading history events' details members: shared by the session, the frame builder and the
+// history player, which see live and recorded events alike. (Their types are tested by the
+// engine's HistoryEventType and its family and action, never by name.)
 namespace Stepwise::Sim::EventDetails {
 
 inline bool endsWith(std::string_view text, std::string_view tail)
 {
     return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-inline bool isStateEvent(std::string_view type)
-{
-    return endsWith(type, "StateEntered") || endsWith(type, "StateExited");
-}
-
-inline bool isFailureEvent(std::string_view type)
-{
-    return endsWith(type, "Failed") || endsWith(type, "TimedOut");
 }
 
 // The event's details member ({"xxxEventDetails": {...}}), or null.

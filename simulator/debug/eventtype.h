@@ -6,8 +6,9 @@
 
 namespace Stepwise::Sim {
 
-// The one place the debug layer reads or sets an event's type by its AWS name, so a change
-// of the engine's representation touches only eventtype.cpp.
+// An event's type by its AWS name: to show it (the history table) and to read it from a
+// recorded history (once, as the event is read). Everything else in the debug layer tests
+// HistoryEvent::type (eventFamily(), eventAction(), isStateEntered(), isFailureEvent()...).
 std::string_view eventTypeName(const HistoryEvent &event);
 // False when `name` is not a history event type the engine knows.
 bool setEventType(HistoryEvent &event, std::string_view name);

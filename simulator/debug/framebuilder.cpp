@@ -1,7 +1,6 @@
 #include "simulator/debug/framebuilder.h"
 
 #include "simulator/debug/eventdetails.h"
-#include "simulator/debug/eventtype.h"
 #include "simulator/debug/payloadvalue.h"
 
 #include <string_view>
@@ -85,7 +84,10 @@ int FrameBuilder::ownerOf(std::int64_t eventId) const
 
 void FrameBuilder::apply(const HistoryEvent &event)
 {
-    const std::string_view type = eventTypeName(event);
+    using Type = HistoryEventType;
+    const Type type = event.type;
+    const HistoryEventFamily family = eventFamily(type);
+    const HistoryEventAction action = eventAction(type);
     const Json *details = detailsOf(event);
     if (event.id >= static_cast<std::int64_t>(m_owner.size())) {
         m_owner.resize(static_cast<size_t>(event.id) + 1, -1);
@@ -98,15 +100,15 @@ void FrameBuilder::apply(const HistoryEvent &event)
     const int previousOwner = ownerOf(event.previousEventId);
     int owner = previousOwner;
 
-    if (endsWith(type, "StateEntered")) {
+    if (family == HistoryEventFamily::State && action == HistoryEventAction::Entered) {
         owner = stateOf(event, details);
         if (owner >= 0) {
             enter(owner, event.id, event.previousEventId);
             // A Fail state does no work: its line fails as it enters.
-            if (type == "FailStateEntered")
+            if (type == Type::FailStateEntered)
                 leave(owner, StateRunStatus::Failed);
         }
-    } else if (endsWith(type, "StateExited")) {
+    } else if (family == HistoryEventFamily::State && action == HistoryEventAction::Exited) {
         owner = stateOf(event, details);
         if (owner >= 0) {
             std::string &pending = m_pendingError[static_cast<size_t>(owner)];
@@ -120,20 +122,20 @@ void FrameBuilder::apply(const HistoryEvent &event)
             }
             m_exitEvent[static_cast<size_t>(event.id)] = 1;
         }
-    } else if (endsWith(type, "StateAborted")) {
+    } else if (family == HistoryEventFamily::State) { // <Type>StateAborted
         if (owner >= 0)
             leave(owner, StateRunStatus::Cancelled);
-    } else if (startsWith(type, "MapIteration")) {
+    } else if (family == HistoryEventFamily::MapIteration) {
         owner = m_table->find(stringField(details, "name"));
-        if (type == "MapIterationFailed" && previousOwner >= 0 && previousOwner != owner
+        if (type == Type::MapIterationFailed && previousOwner >= 0 && previousOwner != owner
             && m_states[static_cast<size_t>(previousOwner)].running > 0)
             leave(previousOwner, StateRunStatus::Failed);
-    } else if (startsWith(type, "Execution")) {
+    } else if (family == HistoryEventFamily::Execution) {
         owner = -1;
-        if (type == "ExecutionStarted") {
+        if (type == Type::ExecutionStarted) {
             m_startMillis = event.timestampMillis;
             m_status = "RUNNING";
-        } else if (type == "ExecutionSucceeded") {
+        } else if (type == Type::ExecutionSucceeded) {
             m_status = "SUCCEEDED";
             if (details) {
                 auto it = details->find("output");
@@ -141,52 +143,53 @@ void FrameBuilder::apply(const HistoryEvent &event)
                     m_output = payloadValue(*it);
             }
             endAll(StateRunStatus::Cancelled);
-        } else if (type == "ExecutionFailed" || type == "ExecutionTimedOut"
-                   || type == "ExecutionAborted") {
-            m_status = type == "ExecutionFailed"     ? "FAILED"
-                       : type == "ExecutionTimedOut" ? "TIMED_OUT"
-                                                     : "ABORTED";
+        } else if (type == Type::ExecutionFailed || type == Type::ExecutionTimedOut
+                   || type == Type::ExecutionAborted) {
+            m_status = type == Type::ExecutionFailed     ? "FAILED"
+                       : type == Type::ExecutionTimedOut ? "TIMED_OUT"
+                                                         : "ABORTED";
             if (details && details->contains("error"))
                 m_error = stringField(details, "error");
             if (details && details->contains("cause"))
                 m_cause = stringField(details, "cause");
-            if (type != "ExecutionAborted" && previousOwner >= 0
+            if (type != Type::ExecutionAborted && previousOwner >= 0
                 && m_states[static_cast<size_t>(previousOwner)].running > 0)
                 leave(previousOwner, StateRunStatus::Failed);
             endAll(StateRunStatus::Cancelled);
         }
-    } else if (startsWith(type, "Parallel") || startsWith(type, "Map")) {
+    } else if (family == HistoryEventFamily::Parallel || family == HistoryEventFamily::Map) {
         // ParallelStateStarted/Succeeded/Failed, MapStateStarted/..., MapRun*: the nearest
         // container of that type around the previous event's state.
-        const char *want = startsWith(type, "Parallel") ? "Parallel" : "Map";
+        const char *want = family == HistoryEventFamily::Parallel ? "Parallel" : "Map";
         int c = previousOwner;
         while (c >= 0 && m_table->entry(c).type != want)
             c = m_table->entry(c).parent;
         owner = c;
-        if (c >= 0 && (type == "ParallelStateFailed" || type == "MapStateFailed")) {
+        if (c >= 0 && (type == Type::ParallelStateFailed || type == Type::MapStateFailed)) {
             if (previousOwner != c && previousOwner >= 0
                 && m_states[static_cast<size_t>(previousOwner)].running > 0)
                 leave(previousOwner, StateRunStatus::Failed);
             endContainer(c, StateRunStatus::Cancelled);
             const std::string error = stringField(details, "error");
             m_pendingError[static_cast<size_t>(c)] = error.empty() ? noError : error;
-        } else if (c >= 0 && (type == "ParallelStateStarted" || type == "MapStateStarted")) {
+        } else if (c >= 0
+                   && (type == Type::ParallelStateStarted || type == Type::MapStateStarted)) {
             m_pendingError[static_cast<size_t>(c)].clear();
         }
     } else if (owner >= 0) {
         // Task, Lambda, Activity and evaluation events of the state the line is in.
-        const bool failure = endsWith(type, "Failed") || endsWith(type, "TimedOut");
-        if (failure) {
+        if (isFailureEvent(type)) {
             const std::string error = stringField(details, "error");
             m_pendingError[static_cast<size_t>(owner)] = error.empty() ? noError : error;
-        } else if (endsWith(type, "Scheduled") || endsWith(type, "Started")) {
+        } else if (action == HistoryEventAction::Scheduled
+                   || action == HistoryEventAction::Started) {
             m_pendingError[static_cast<size_t>(owner)].clear(); // a retry
         }
     }
     m_owner[static_cast<size_t>(event.id)] = owner;
     std::int64_t visit = 0;
     if (owner >= 0) {
-        if (endsWith(type, "StateEntered"))
+        if (isStateEntered(type))
             visit = event.id;
         else if (previousOwner == owner && event.previousEventId > 0)
             visit = m_visit[static_cast<size_t>(event.previousEventId)];

@@ -190,8 +190,7 @@ Result<std::vector<HistoryEvent>> readHistory(const Json &document)
         if (!event)
             return event.error();
         if (!events.empty() && events.back().id == event->id) {
-            if (eventTypeName(events.back()) == eventTypeName(*event)
-                && events.back().details == event->details)
+            if (events.back().type == event->type && events.back().details == event->details)
                 continue; // the same page twice
             return error("two different events have the id " + std::to_string(event->id));
         }

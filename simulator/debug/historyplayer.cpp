@@ -38,12 +38,11 @@ std::shared_ptr<const StateTable> tableFor(const Json &definition,
 {
     auto table = std::make_shared<StateTable>(definition);
     for (const HistoryEvent &event : events) {
-        const std::string_view type = eventTypeName(event);
-        if (!endsWith(type, "StateEntered"))
+        if (!isStateEntered(event.type))
             continue;
         const std::string name = event.stateName();
         if (!name.empty() && table->find(name) < 0)
-            table->addState(name, std::string(type.substr(0, type.size() - 12)));
+            table->addState(name, std::string(Model::toString(enteredStateType(event.type))));
     }
     return table;
 }
@@ -112,8 +111,7 @@ bool HistoryPlayer::forwardUntil(const std::function<bool(const HistoryEvent &)>
 
 bool HistoryPlayer::stepState()
 {
-    const bool moved
-        = forwardUntil([](const HistoryEvent &e) { return isStateEvent(eventTypeName(e)); });
+    const bool moved = forwardUntil([](const HistoryEvent &e) { return isStateEvent(e.type); });
     if (moved && !atEnd())
         m_paused = PauseReason::Step;
     else if (moved)
@@ -125,8 +123,7 @@ bool HistoryPlayer::runToState(const std::string &stateName)
 {
     bool found = false;
     forwardUntil([&](const HistoryEvent &e) {
-        found = endsWith(eventTypeName(e), "StateEntered")
-                && m_whole->ownerOf(e.id) == m_table->find(stateName);
+        found = isStateEntered(e.type) && m_whole->ownerOf(e.id) == m_table->find(stateName);
         return found;
     });
     m_paused = found ? PauseReason::RunToHere : PauseReason::Finished;
@@ -147,7 +144,7 @@ bool HistoryPlayer::stepStateBack()
     if (m_index == 0)
         return false;
     std::int64_t target = m_index - 1;
-    while (target > 0 && !isStateEvent(eventTypeName(event(target))))
+    while (target > 0 && !isStateEvent(event(target).type))
         --target;
     rebuild(target);
     m_paused = PauseReason::Step;
@@ -170,7 +167,7 @@ std::vector<std::int64_t> HistoryPlayer::openVisits() const
 {
     std::vector<std::int64_t> open;
     for (std::int64_t id = 1; id <= m_index; ++id) {
-        if (!endsWith(eventTypeName(event(id)), "StateEntered"))
+        if (!isStateEntered(event(id).type))
             continue;
         const auto &mine = m_visitEvents[static_cast<size_t>(id)];
         // Open: the visit has events after now, and none of them so far ended it.
@@ -204,15 +201,15 @@ DebugFrame HistoryPlayer::frame() const
         if (type == "Wait") {
             frame.countdowns.push_back({Countdown::Kind::Wait, m_table->entry(state).name,
                                         event(visit).timestampMillis, upcoming.timestampMillis});
-        } else if (isFailureEvent(eventTypeName(last))
-                   && endsWith(eventTypeName(upcoming), "Scheduled")) {
+        } else if (isFailureEvent(last.type)
+                   && eventAction(upcoming.type) == HistoryEventAction::Scheduled) {
             frame.countdowns.push_back({Countdown::Kind::RetryBackoff, m_table->entry(state).name,
                                         last.timestampMillis, upcoming.timestampMillis});
-        } else if (eventTypeName(last) == "TaskSubmitted") {
+        } else if (last.type == HistoryEventType::TaskSubmitted) {
             WaitingCallback waiting;
             waiting.stateName = m_table->entry(state).name;
             for (auto it = mine.begin(); it != next; ++it) {
-                if (endsWith(eventTypeName(event(*it)), "Scheduled")) {
+                if (eventAction(event(*it).type) == HistoryEventAction::Scheduled) {
                     const HistoryEvent &scheduled = event(*it);
                     waiting.payload = payloadOf(scheduled, "parameters");
                     const Json timeout = payloadOf(scheduled, "timeoutInSeconds");
@@ -235,12 +232,12 @@ std::vector<StateVisit> HistoryPlayer::visits() const
     std::int64_t startMillis = 0;
     for (std::int64_t id = 1; id <= m_index; ++id) {
         const HistoryEvent &entered = event(id);
-        const std::string_view type = eventTypeName(entered);
-        if (type == "ExecutionStarted") {
+        const HistoryEventType type = entered.type;
+        if (type == HistoryEventType::ExecutionStarted) {
             executionInput = payloadOf(entered, "input");
             startMillis = entered.timestampMillis;
         }
-        if (!endsWith(type, "StateEntered"))
+        if (!isStateEntered(type))
             continue;
         const int state = m_whole->ownerOf(id);
         StateVisit visit;
@@ -253,11 +250,12 @@ std::vector<StateVisit> HistoryPlayer::visits() const
             if (e > m_index)
                 break;
             const HistoryEvent &event = this->event(e);
-            const std::string_view t = eventTypeName(event);
-            if (endsWith(t, "Scheduled")) {
+            const HistoryEventType t = event.type;
+            if (eventAction(t) == HistoryEventAction::Scheduled) {
                 visit.data["afterParameters"] = payloadOf(event, "parameters");
-            } else if (t == "TaskSucceeded" || t == "LambdaFunctionSucceeded"
-                       || t == "ActivitySucceeded") {
+            } else if (t == HistoryEventType::TaskSucceeded
+                       || t == HistoryEventType::LambdaFunctionSucceeded
+                       || t == HistoryEventType::ActivitySucceeded) {
                 visit.data["result"] = payloadOf(event, "output");
             } else if (isFailureEvent(t)) {
                 const Json *details = detailsOf(event);
@@ -268,7 +266,7 @@ std::vector<StateVisit> HistoryPlayer::visits() const
                     error["cause"] = (*details)["cause"];
                 visit.data["error"] = std::move(error);
                 ++retries;
-            } else if (endsWith(t, "StateExited")) {
+            } else if (isStateExited(t)) {
                 visit.exitedEventId = e;
                 visit.data["output"] = payloadOf(event, "output");
                 const Json *details = detailsOf(event);

@@ -8,87 +8,137 @@ namespace Stepwise::Sim {
 
 namespace {
 
+using Family = HistoryEventFamily;
+using Action = HistoryEventAction;
+
 struct EventTypeInfo
 {
     HistoryEventType type;
     std::string_view name;
     std::string_view detailsKey;
+    Family family;
+    Action action;
 };
 
-// AWS's history event types, in the enum's order, with the member their details go in.
+// AWS's history event types, in the enum's order, with the member their details go in and
+// what each is about.
 constexpr EventTypeInfo eventTypes[] = {
-    {HistoryEventType::ActivityFailed, "ActivityFailed", "activityFailedEventDetails"},
-    {HistoryEventType::ActivityScheduled, "ActivityScheduled", "activityScheduledEventDetails"},
+    {HistoryEventType::ActivityFailed, "ActivityFailed", "activityFailedEventDetails", Family::Task,
+     Action::Failed},
+    {HistoryEventType::ActivityScheduled, "ActivityScheduled", "activityScheduledEventDetails",
+     Family::Task, Action::Scheduled},
     {HistoryEventType::ActivityScheduleFailed, "ActivityScheduleFailed",
-     "activityScheduleFailedEventDetails"},
-    {HistoryEventType::ActivityStarted, "ActivityStarted", ""},
-    {HistoryEventType::ActivitySucceeded, "ActivitySucceeded", "activitySucceededEventDetails"},
-    {HistoryEventType::ActivityTimedOut, "ActivityTimedOut", "activityTimedOutEventDetails"},
-    {HistoryEventType::ChoiceStateEntered, "ChoiceStateEntered", "stateEnteredEventDetails"},
-    {HistoryEventType::ChoiceStateExited, "ChoiceStateExited", "stateExitedEventDetails"},
-    {HistoryEventType::EvaluationFailed, "EvaluationFailed", "evaluationFailedEventDetails"},
-    {HistoryEventType::ExecutionAborted, "ExecutionAborted", "executionAbortedEventDetails"},
-    {HistoryEventType::ExecutionFailed, "ExecutionFailed", "executionFailedEventDetails"},
-    {HistoryEventType::ExecutionRedriven, "ExecutionRedriven", "executionRedrivenEventDetails"},
-    {HistoryEventType::ExecutionStarted, "ExecutionStarted", "executionStartedEventDetails"},
-    {HistoryEventType::ExecutionSucceeded, "ExecutionSucceeded", "executionSucceededEventDetails"},
-    {HistoryEventType::ExecutionTimedOut, "ExecutionTimedOut", "executionTimedOutEventDetails"},
-    {HistoryEventType::FailStateEntered, "FailStateEntered", "stateEnteredEventDetails"},
+     "activityScheduleFailedEventDetails", Family::Task, Action::Failed},
+    {HistoryEventType::ActivityStarted, "ActivityStarted", "", Family::Task, Action::Started},
+    {HistoryEventType::ActivitySucceeded, "ActivitySucceeded", "activitySucceededEventDetails",
+     Family::Task, Action::Succeeded},
+    {HistoryEventType::ActivityTimedOut, "ActivityTimedOut", "activityTimedOutEventDetails",
+     Family::Task, Action::TimedOut},
+    {HistoryEventType::ChoiceStateEntered, "ChoiceStateEntered", "stateEnteredEventDetails",
+     Family::State, Action::Entered},
+    {HistoryEventType::ChoiceStateExited, "ChoiceStateExited", "stateExitedEventDetails",
+     Family::State, Action::Exited},
+    {HistoryEventType::EvaluationFailed, "EvaluationFailed", "evaluationFailedEventDetails",
+     Family::Evaluation, Action::Failed},
+    {HistoryEventType::ExecutionAborted, "ExecutionAborted", "executionAbortedEventDetails",
+     Family::Execution, Action::Aborted},
+    {HistoryEventType::ExecutionFailed, "ExecutionFailed", "executionFailedEventDetails",
+     Family::Execution, Action::Failed},
+    {HistoryEventType::ExecutionRedriven, "ExecutionRedriven", "executionRedrivenEventDetails",
+     Family::Execution, Action::Redriven},
+    {HistoryEventType::ExecutionStarted, "ExecutionStarted", "executionStartedEventDetails",
+     Family::Execution, Action::Started},
+    {HistoryEventType::ExecutionSucceeded, "ExecutionSucceeded", "executionSucceededEventDetails",
+     Family::Execution, Action::Succeeded},
+    {HistoryEventType::ExecutionTimedOut, "ExecutionTimedOut", "executionTimedOutEventDetails",
+     Family::Execution, Action::TimedOut},
+    {HistoryEventType::FailStateEntered, "FailStateEntered", "stateEnteredEventDetails",
+     Family::State, Action::Entered},
     {HistoryEventType::LambdaFunctionFailed, "LambdaFunctionFailed",
-     "lambdaFunctionFailedEventDetails"},
+     "lambdaFunctionFailedEventDetails", Family::Task, Action::Failed},
     {HistoryEventType::LambdaFunctionScheduled, "LambdaFunctionScheduled",
-     "lambdaFunctionScheduledEventDetails"},
+     "lambdaFunctionScheduledEventDetails", Family::Task, Action::Scheduled},
     {HistoryEventType::LambdaFunctionScheduleFailed, "LambdaFunctionScheduleFailed",
-     "lambdaFunctionScheduleFailedEventDetails"},
-    {HistoryEventType::LambdaFunctionStarted, "LambdaFunctionStarted", ""},
+     "lambdaFunctionScheduleFailedEventDetails", Family::Task, Action::Failed},
+    {HistoryEventType::LambdaFunctionStarted, "LambdaFunctionStarted", "", Family::Task,
+     Action::Started},
     {HistoryEventType::LambdaFunctionStartFailed, "LambdaFunctionStartFailed",
-     "lambdaFunctionStartFailedEventDetails"},
+     "lambdaFunctionStartFailedEventDetails", Family::Task, Action::Failed},
     {HistoryEventType::LambdaFunctionSucceeded, "LambdaFunctionSucceeded",
-     "lambdaFunctionSucceededEventDetails"},
+     "lambdaFunctionSucceededEventDetails", Family::Task, Action::Succeeded},
     {HistoryEventType::LambdaFunctionTimedOut, "LambdaFunctionTimedOut",
-     "lambdaFunctionTimedOutEventDetails"},
+     "lambdaFunctionTimedOutEventDetails", Family::Task, Action::TimedOut},
     {HistoryEventType::MapIterationAborted, "MapIterationAborted",
-     "mapIterationAbortedEventDetails"},
-    {HistoryEventType::MapIterationFailed, "MapIterationFailed", "mapIterationFailedEventDetails"},
+     "mapIterationAbortedEventDetails", Family::MapIteration, Action::Aborted},
+    {HistoryEventType::MapIterationFailed, "MapIterationFailed", "mapIterationFailedEventDetails",
+     Family::MapIteration, Action::Failed},
     {HistoryEventType::MapIterationStarted, "MapIterationStarted",
-     "mapIterationStartedEventDetails"},
+     "mapIterationStartedEventDetails", Family::MapIteration, Action::Started},
     {HistoryEventType::MapIterationSucceeded, "MapIterationSucceeded",
-     "mapIterationSucceededEventDetails"},
-    {HistoryEventType::MapRunAborted, "MapRunAborted", ""},
-    {HistoryEventType::MapRunFailed, "MapRunFailed", "mapRunFailedEventDetails"},
-    {HistoryEventType::MapRunRedriven, "MapRunRedriven", "mapRunRedrivenEventDetails"},
-    {HistoryEventType::MapRunStarted, "MapRunStarted", "mapRunStartedEventDetails"},
-    {HistoryEventType::MapRunSucceeded, "MapRunSucceeded", ""},
-    {HistoryEventType::MapStateAborted, "MapStateAborted", ""},
-    {HistoryEventType::MapStateEntered, "MapStateEntered", "stateEnteredEventDetails"},
-    {HistoryEventType::MapStateExited, "MapStateExited", "stateExitedEventDetails"},
-    {HistoryEventType::MapStateFailed, "MapStateFailed", ""},
-    {HistoryEventType::MapStateStarted, "MapStateStarted", "mapStateStartedEventDetails"},
-    {HistoryEventType::MapStateSucceeded, "MapStateSucceeded", ""},
-    {HistoryEventType::ParallelStateAborted, "ParallelStateAborted", ""},
-    {HistoryEventType::ParallelStateEntered, "ParallelStateEntered", "stateEnteredEventDetails"},
-    {HistoryEventType::ParallelStateExited, "ParallelStateExited", "stateExitedEventDetails"},
-    {HistoryEventType::ParallelStateFailed, "ParallelStateFailed", ""},
-    {HistoryEventType::ParallelStateStarted, "ParallelStateStarted", ""},
-    {HistoryEventType::ParallelStateSucceeded, "ParallelStateSucceeded", ""},
-    {HistoryEventType::PassStateEntered, "PassStateEntered", "stateEnteredEventDetails"},
-    {HistoryEventType::PassStateExited, "PassStateExited", "stateExitedEventDetails"},
-    {HistoryEventType::SucceedStateEntered, "SucceedStateEntered", "stateEnteredEventDetails"},
-    {HistoryEventType::SucceedStateExited, "SucceedStateExited", "stateExitedEventDetails"},
-    {HistoryEventType::TaskFailed, "TaskFailed", "taskFailedEventDetails"},
-    {HistoryEventType::TaskScheduled, "TaskScheduled", "taskScheduledEventDetails"},
-    {HistoryEventType::TaskStarted, "TaskStarted", "taskStartedEventDetails"},
-    {HistoryEventType::TaskStartFailed, "TaskStartFailed", "taskStartFailedEventDetails"},
-    {HistoryEventType::TaskStateAborted, "TaskStateAborted", ""},
-    {HistoryEventType::TaskStateEntered, "TaskStateEntered", "stateEnteredEventDetails"},
-    {HistoryEventType::TaskStateExited, "TaskStateExited", "stateExitedEventDetails"},
-    {HistoryEventType::TaskSubmitFailed, "TaskSubmitFailed", "taskSubmitFailedEventDetails"},
-    {HistoryEventType::TaskSubmitted, "TaskSubmitted", "taskSubmittedEventDetails"},
-    {HistoryEventType::TaskSucceeded, "TaskSucceeded", "taskSucceededEventDetails"},
-    {HistoryEventType::TaskTimedOut, "TaskTimedOut", "taskTimedOutEventDetails"},
-    {HistoryEventType::WaitStateAborted, "WaitStateAborted", ""},
-    {HistoryEventType::WaitStateEntered, "WaitStateEntered", "stateEnteredEventDetails"},
-    {HistoryEventType::WaitStateExited, "WaitStateExited", "stateExitedEventDetails"},
+     "mapIterationSucceededEventDetails", Family::MapIteration, Action::Succeeded},
+    {HistoryEventType::MapRunAborted, "MapRunAborted", "", Family::Map, Action::Aborted},
+    {HistoryEventType::MapRunFailed, "MapRunFailed", "mapRunFailedEventDetails", Family::Map,
+     Action::Failed},
+    {HistoryEventType::MapRunRedriven, "MapRunRedriven", "mapRunRedrivenEventDetails", Family::Map,
+     Action::Redriven},
+    {HistoryEventType::MapRunStarted, "MapRunStarted", "mapRunStartedEventDetails", Family::Map,
+     Action::Started},
+    {HistoryEventType::MapRunSucceeded, "MapRunSucceeded", "", Family::Map, Action::Succeeded},
+    {HistoryEventType::MapStateAborted, "MapStateAborted", "", Family::State, Action::Aborted},
+    {HistoryEventType::MapStateEntered, "MapStateEntered", "stateEnteredEventDetails",
+     Family::State, Action::Entered},
+    {HistoryEventType::MapStateExited, "MapStateExited", "stateExitedEventDetails", Family::State,
+     Action::Exited},
+    {HistoryEventType::MapStateFailed, "MapStateFailed", "", Family::Map, Action::Failed},
+    {HistoryEventType::MapStateStarted, "MapStateStarted", "mapStateStartedEventDetails",
+     Family::Map, Action::Started},
+    {HistoryEventType::MapStateSucceeded, "MapStateSucceeded", "", Family::Map, Action::Succeeded},
+    {HistoryEventType::ParallelStateAborted, "ParallelStateAborted", "", Family::State,
+     Action::Aborted},
+    {HistoryEventType::ParallelStateEntered, "ParallelStateEntered", "stateEnteredEventDetails",
+     Family::State, Action::Entered},
+    {HistoryEventType::ParallelStateExited, "ParallelStateExited", "stateExitedEventDetails",
+     Family::State, Action::Exited},
+    {HistoryEventType::ParallelStateFailed, "ParallelStateFailed", "", Family::Parallel,
+     Action::Failed},
+    {HistoryEventType::ParallelStateStarted, "ParallelStateStarted", "", Family::Parallel,
+     Action::Started},
+    {HistoryEventType::ParallelStateSucceeded, "ParallelStateSucceeded", "", Family::Parallel,
+     Action::Succeeded},
+    {HistoryEventType::PassStateEntered, "PassStateEntered", "stateEnteredEventDetails",
+     Family::State, Action::Entered},
+    {HistoryEventType::PassStateExited, "PassStateExited", "stateExitedEventDetails", Family::State,
+     Action::Exited},
+    {HistoryEventType::SucceedStateEntered, "SucceedStateEntered", "stateEnteredEventDetails",
+     Family::State, Action::Entered},
+    {HistoryEventType::SucceedStateExited, "SucceedStateExited", "stateExitedEventDetails",
+     Family::State, Action::Exited},
+    {HistoryEventType::TaskFailed, "TaskFailed", "taskFailedEventDetails", Family::Task,
+     Action::Failed},
+    {HistoryEventType::TaskScheduled, "TaskScheduled", "taskScheduledEventDetails", Family::Task,
+     Action::Scheduled},
+    {HistoryEventType::TaskStarted, "TaskStarted", "taskStartedEventDetails", Family::Task,
+     Action::Started},
+    {HistoryEventType::TaskStartFailed, "TaskStartFailed", "taskStartFailedEventDetails",
+     Family::Task, Action::Failed},
+    {HistoryEventType::TaskStateAborted, "TaskStateAborted", "", Family::State, Action::Aborted},
+    {HistoryEventType::TaskStateEntered, "TaskStateEntered", "stateEnteredEventDetails",
+     Family::State, Action::Entered},
+    {HistoryEventType::TaskStateExited, "TaskStateExited", "stateExitedEventDetails", Family::State,
+     Action::Exited},
+    {HistoryEventType::TaskSubmitFailed, "TaskSubmitFailed", "taskSubmitFailedEventDetails",
+     Family::Task, Action::Failed},
+    {HistoryEventType::TaskSubmitted, "TaskSubmitted", "taskSubmittedEventDetails", Family::Task,
+     Action::Submitted},
+    {HistoryEventType::TaskSucceeded, "TaskSucceeded", "taskSucceededEventDetails", Family::Task,
+     Action::Succeeded},
+    {HistoryEventType::TaskTimedOut, "TaskTimedOut", "taskTimedOutEventDetails", Family::Task,
+     Action::TimedOut},
+    {HistoryEventType::WaitStateAborted, "WaitStateAborted", "", Family::State, Action::Aborted},
+    {HistoryEventType::WaitStateEntered, "WaitStateEntered", "stateEnteredEventDetails",
+     Family::State, Action::Entered},
+    {HistoryEventType::WaitStateExited, "WaitStateExited", "stateExitedEventDetails", Family::State,
+     Action::Exited},
 };
 
 constexpr bool tableFollowsEnum()
@@ -140,9 +190,43 @@ bool endsExecution(HistoryEventType type)
     }
 }
 
+HistoryEventFamily eventFamily(HistoryEventType type)
+{
+    return info(type).family;
+}
+
+HistoryEventAction eventAction(HistoryEventType type)
+{
+    return info(type).action;
+}
+
 bool isStateEntered(HistoryEventType type)
 {
-    return info(type).detailsKey == "stateEnteredEventDetails";
+    return info(type).family == Family::State && info(type).action == Action::Entered;
+}
+
+bool isStateExited(HistoryEventType type)
+{
+    return info(type).family == Family::State && info(type).action == Action::Exited;
+}
+
+bool isStateEvent(HistoryEventType type)
+{
+    return isStateEntered(type) || isStateExited(type);
+}
+
+bool isFailureEvent(HistoryEventType type)
+{
+    return info(type).action == Action::Failed || info(type).action == Action::TimedOut;
+}
+
+Model::StateType enteredStateType(HistoryEventType type)
+{
+    for (Model::StateType stateType : Model::allStateTypes) {
+        if (enteredEventType(stateType) == type)
+            return stateType;
+    }
+    return Model::StateType::Pass;
 }
 
 HistoryEventType enteredEventType(Model::StateType type)

@@ -77,8 +77,35 @@ enum class HistoryEventType : std::uint8_t {
     WaitStateExited,
 };
 
+// What an event is about and what it says happened (the first and last words of its name),
+// kept in the table with the names: readers that follow a history (the debugger) test these,
+// never the names.
+enum class HistoryEventFamily : std::uint8_t {
+    Execution,    // Execution*
+    State,        // <Type>StateEntered, <Type>StateExited, <Type>StateAborted (every state type)
+    Task,         // a Task state's call: Task*, LambdaFunction*, Activity*
+    Evaluation,   // EvaluationFailed
+    MapIteration, // MapIteration*
+    Map,          // MapStateStarted, MapStateSucceeded, MapStateFailed, MapRun*
+    Parallel,     // ParallelStateStarted, ParallelStateSucceeded, ParallelStateFailed
+};
+enum class HistoryEventAction : std::uint8_t {
+    Entered,
+    Exited,
+    Aborted,
+    Scheduled,
+    Started,
+    Submitted,
+    Succeeded,
+    Failed, // also ScheduleFailed, StartFailed, SubmitFailed
+    TimedOut,
+    Redriven,
+};
+
 // "TaskScheduled", ...
 std::string_view toString(HistoryEventType type);
+HistoryEventFamily eventFamily(HistoryEventType type);
+HistoryEventAction eventAction(HistoryEventType type);
 // The member holding the event's details ("taskScheduledEventDetails"), or empty for the
 // types AWS records without details.
 std::string_view detailsKey(HistoryEventType type);
@@ -87,6 +114,14 @@ std::optional<HistoryEventType> historyEventTypeFromString(std::string_view name
 bool endsExecution(HistoryEventType type);
 // <Type>StateEntered (every state type).
 bool isStateEntered(HistoryEventType type);
+// <Type>StateExited (every state type but Fail).
+bool isStateExited(HistoryEventType type);
+// A state entered or exited: what stepping by state stops at.
+bool isStateEvent(HistoryEventType type);
+// Every *Failed and *TimedOut event (a task's, an evaluation's, a container's, the execution's).
+bool isFailureEvent(HistoryEventType type);
+// The state type a <Type>StateEntered event names (Pass for other events).
+Model::StateType enteredStateType(HistoryEventType type);
 
 // <Type>StateEntered and <Type>StateExited. (A Fail state never exits and an unknown type
 // never compiles: both map to their entered event.)
