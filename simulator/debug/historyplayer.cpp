@@ -68,6 +68,27 @@ HistoryPlayer::HistoryPlayer(const Json &definition, std::vector<HistoryEvent> e
         m_whole->apply(e);
         if (const std::int64_t visit = m_whole->visitOf(e.id); visit > 0)
             m_visitEvents[static_cast<size_t>(visit)].push_back(e.id);
+        if (e.type == HistoryEventType::ParallelStateStarted
+            || e.type == HistoryEventType::MapStateStarted)
+            noteRetry(e);
+    }
+}
+
+// A container's first start follows its entered event; a start that follows one of its
+// children's events is a retry, and the wait before it began at the children's last event.
+void HistoryPlayer::noteRetry(const HistoryEvent &started)
+{
+    const int container = m_whole->ownerOf(started.id);
+    if (container < 0 || m_whole->ownerOf(started.previousEventId) == container)
+        return;
+    const std::int64_t oldest = std::max<std::int64_t>(1, started.id - 100000);
+    for (std::int64_t id = started.id - 1; id >= oldest; --id) {
+        const int owner = m_whole->ownerOf(id);
+        if (owner != container && (owner < 0 || !m_table->isInside(owner, container)))
+            continue;
+        if (event(id).timestampMillis < started.timestampMillis)
+            m_retryWaits.push_back({container, id, started.id});
+        return;
     }
 }
 
@@ -187,6 +208,12 @@ DebugFrame HistoryPlayer::frame() const
     if (m_index > 0)
         frame.nowMillis = event(m_index).timestampMillis;
     // The events ahead say when each Wait ends and when a retry runs again.
+    for (const RetryWait &wait : m_retryWaits) {
+        if (wait.from <= m_index && m_index < wait.restart)
+            frame.countdowns.push_back(
+                {Countdown::Kind::RetryBackoff, m_table->entry(wait.container).name,
+                 event(wait.from).timestampMillis, event(wait.restart).timestampMillis});
+    }
     for (const std::int64_t visit : openVisits()) {
         const int state = m_whole->ownerOf(visit);
         if (state < 0)

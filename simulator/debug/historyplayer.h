@@ -54,12 +54,21 @@ class HistoryPlayer
     bool forwardUntil(const std::function<bool(const HistoryEvent &)> &stop);
     const HistoryEvent &event(std::int64_t id) const;
     std::vector<std::int64_t> openVisits() const;
+    void noteRetry(const HistoryEvent &started);
 
     std::shared_ptr<const StateTable> m_table;
     std::vector<HistoryEvent> m_events;
     std::unique_ptr<FrameBuilder> m_frames; // at the current moment
     std::unique_ptr<FrameBuilder> m_whole;  // over every event: owners and visits ahead
     std::vector<std::vector<std::int64_t>> m_visitEvents; // per entered event id
+    // A Parallel or Map retried after its children failed: it waits from its children's last
+    // event (`from`) until it starts again (`restart`), with no event of its own before.
+    struct RetryWait
+    {
+        int container = -1;
+        std::int64_t from = 0, restart = 0;
+    };
+    std::vector<RetryWait> m_retryWaits; // in the order of `restart`
     std::int64_t m_index = 0;
     PauseReason m_paused = PauseReason::None;
 };
