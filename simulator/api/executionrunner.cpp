@@ -226,12 +226,20 @@ void ExecutionRunner::work()
             queue();
             return;
         }
+        // The engine's clock jumps when a Wait or a backoff ends, even inside a distributed
+        // Map's child executions, whose events this history does not show: on a real clock
+        // the engine goes on only once the wall clock has caught up, so a map run's children
+        // take their time and UpdateMapRun finds them still running.
+        if (!m_clock.virtualTime && dueTime(m_execution->nowMillis()) > Scheduler::Clock::now()) {
+            wakeAt(m_execution->nowMillis());
+            return;
+        }
         syncClock();
         if (m_clockTarget >= 0) {
             m_execution->advanceClock(m_clockTarget);
             m_clockTarget = -1;
         }
-        if (!m_execution->step() && !m_execution->finished() && m_pending.empty()) {
+        if (!m_execution->stepPaced() && !m_execution->finished() && m_pending.empty()) {
             // Only tasks waiting for their token remain: sleep until one times out.
             std::int64_t earliest = -1;
             for (const Sim::PendingCallback &pending : m_execution->pendingCallbacks()) {
@@ -357,6 +365,14 @@ bool ExecutionRunner::updateMapRun(const std::string &mapRunArn, const Sim::MapR
         return false;
     queue(); // items a higher concurrency lets start
     return true;
+}
+
+std::optional<Sim::MapRunCounts> ExecutionRunner::mapRunCounts(const std::string &mapRunArn) const
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished || !m_execution)
+        return std::nullopt;
+    return m_execution->mapRunCounts(mapRunArn);
 }
 
 std::vector<std::string> ExecutionRunner::taskTokens() const

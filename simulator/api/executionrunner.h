@@ -56,6 +56,7 @@ class ExecutionRunner : public std::enable_shared_from_this<ExecutionRunner>
     std::vector<std::string> taskTokens() const;
     // UpdateMapRun on one of its running distributed Maps. False: no such map run runs.
     bool updateMapRun(const std::string &mapRunArn, const Sim::MapRunUpdate &update);
+    std::optional<Sim::MapRunCounts> mapRunCounts(const std::string &mapRunArn) const;
     // StopExecution: the execution ends ABORTED at its next slice. False when already ended.
     bool stop(std::optional<std::string> error, std::optional<std::string> cause);
     // The server is going down: no more steps; record() keeps what happened so far.

@@ -158,10 +158,24 @@ ApiReply Service::describeMapRun(const Json &input)
     Json state = Json::object();
     if (auto definition = Model::readJson(record.definition, {false}))
         state = Model::Json(definition->value)["States"].value(run.stateName, Json::object());
-    const std::int64_t total = std::max(run.total, run.succeeded + run.failed + run.aborted);
-    const std::int64_t running
+    std::int64_t total = std::max(run.total, run.succeeded + run.failed + run.aborted);
+    std::int64_t running
         = std::max<std::int64_t>(0, total - run.succeeded - run.failed - run.aborted);
-    Json counts = {{"pending", 0},
+    std::int64_t pending = 0;
+    // While it runs, the child executions' progress comes from the engine: the parent's
+    // history does not list them.
+    std::shared_ptr<ExecutionRunner> runner;
+    findExecution(record.arn, &runner);
+    if (run.status == "RUNNING" && runner) {
+        if (auto live = runner->mapRunCounts(arn)) {
+            total = live->total;
+            pending = live->pending;
+            running = live->running;
+            run.succeeded = live->succeeded;
+            run.failed = live->failed;
+        }
+    }
+    Json counts = {{"pending", pending},
                    {"running", running},
                    {"succeeded", run.succeeded},
                    {"failed", run.failed},

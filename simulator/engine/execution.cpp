@@ -116,6 +116,25 @@ bool Execution::step()
     return true;
 }
 
+bool Execution::stepPaced()
+{
+    Engine engine(*this);
+    const std::int64_t before = m_runtime->eventCount;
+    const std::int64_t startedAt = m_runtime->now;
+    try {
+        while (m_runtime->eventCount == before) {
+            if (!engine.stepOnce())
+                return false;
+            if (m_runtime->now != startedAt
+                || (engine.retryWaitStarted() && m_runtime->eventCount == before))
+                return true;
+        }
+    } catch (const std::exception &e) {
+        internalError(e.what());
+    }
+    return true;
+}
+
 ExecutionStatus Execution::run(std::int64_t maxEvents)
 {
     Engine engine(*this);
@@ -180,6 +199,26 @@ std::int64_t Execution::eventCount() const
 std::int64_t Execution::statesEntered() const
 {
     return m_runtime->statesEntered;
+}
+
+std::optional<MapRunCounts> Execution::mapRunCounts(const std::string &mapRunArn) const
+{
+    const Runtime &rt = *m_runtime;
+    if (rt.status != ExecutionStatus::Running)
+        return std::nullopt;
+    for (int ti : rt.live) {
+        const ExecThread &t = rt.threads[static_cast<size_t>(ti)];
+        if (t.phase != Phase::ContainerWait || t.map.mapRunArn != mapRunArn)
+            continue;
+        MapRunCounts counts;
+        counts.total = static_cast<int>(t.container.results.size());
+        counts.running = t.container.running;
+        counts.failed = t.container.failed;
+        counts.succeeded = std::max(0, t.container.done - t.container.failed);
+        counts.pending = std::max(0, counts.total - t.container.started);
+        return counts;
+    }
+    return std::nullopt;
 }
 
 std::int64_t Execution::nowMillis() const

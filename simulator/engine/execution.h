@@ -65,6 +65,16 @@ struct PendingCallback
 };
 
 // UpdateMapRun's new settings for a running distributed Map (absent: unchanged).
+// A running map run's child executions, as DescribeMapRun counts them.
+struct MapRunCounts
+{
+    int total = 0;
+    int pending = 0; // not started yet
+    int running = 0;
+    int succeeded = 0;
+    int failed = 0;
+};
+
 struct MapRunUpdate
 {
     std::optional<int> maxConcurrency; // 0: as many as the engine runs at once
@@ -100,6 +110,10 @@ class Execution
     // False once the execution has ended, or while it waits for task tokens only the caller
     // can send (ExecutionOptions::callbacksFromCaller).
     bool step();
+    // As step(), but also returns once the clock has moved, even with no event in the history:
+    // a distributed Map's child executions keep their events to themselves, and a caller
+    // pacing the run on a wall clock (the endpoint) must see their Waits take their time.
+    bool stepPaced();
     // Steps until the end (or `maxEvents` more events when >= 0).
     ExecutionStatus run(std::int64_t maxEvents = -1);
 
@@ -132,6 +146,8 @@ class Execution
     // start up to the new concurrency, and failures count against the new tolerance (a map
     // run already past it fails). False when no running map run has that ARN.
     bool updateMapRun(const std::string &mapRunArn, const MapRunUpdate &update);
+    // The children of a running map run now; none when no running map run has that ARN.
+    std::optional<MapRunCounts> mapRunCounts(const std::string &mapRunArn) const;
     // Lets time pass while the execution waits for the caller (a task's timeout then fires
     // at the next step() once the clock reached it).
     void advanceClock(std::int64_t toMillis);

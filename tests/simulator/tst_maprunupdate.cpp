@@ -53,6 +53,7 @@ class TestMapRunUpdate : public QObject
     void update_data();
     void update();
     void unknownOrFinishedMapRun();
+    void pacedStepsSeeChildExecutionsTakeTheirTime();
 };
 
 void TestMapRunUpdate::update_data()
@@ -126,6 +127,46 @@ void TestMapRunUpdate::unknownOrFinishedMapRun()
     const std::string arn = mapRunArn(execution);
     QVERIFY(!arn.empty());
     QVERIFY(!execution.updateMapRun(arn, update));
+}
+
+// A distributed Map's children keep their events to themselves: stepPaced() still stops each
+// time the clock moves, so a caller pacing the run on a wall clock (the endpoint) meets the
+// map run mid-way, with its children counted, and can still update it.
+void TestMapRunUpdate::pacedStepsSeeChildExecutionsTakeTheirTime()
+{
+    auto machine = Sim::CompiledMachine::compile(definition(1, -1));
+    QVERIFY(machine);
+    Json items = Json::array();
+    for (int i = 0; i < 6; ++i)
+        items.push_back({{"n", i}, {"fail", false}});
+    Sim::ExecutionOptions options;
+    options.startTimeMillis = 0;
+    Sim::Execution execution(machine.value(), {{"items", items}}, options);
+    while (mapRunArn(execution).empty() && execution.stepPaced()) {
+    }
+    const std::string arn = mapRunArn(execution);
+    QVERIFY(!arn.empty());
+    // One child at a time, 10 s each: step until the clock passes 25 s.
+    while (execution.nowMillis() < 25000 && execution.stepPaced()) {
+    }
+    QCOMPARE(execution.nowMillis(), std::int64_t(30000));
+    auto counts = execution.mapRunCounts(arn);
+    QVERIFY(counts);
+    QCOMPARE(counts->total, 6);
+    QCOMPARE(counts->succeeded, 2);
+    QCOMPARE(counts->running, 1);
+    QCOMPARE(counts->pending, 3);
+    QCOMPARE(counts->failed, 0);
+    // Mid-way, all the rest may start at once: 30 s + 10 s, not 60 s.
+    Sim::MapRunUpdate update;
+    update.maxConcurrency = 6;
+    QVERIFY(execution.updateMapRun(arn, update));
+    QCOMPARE(execution.mapRunCounts(arn)->running, 4);
+    execution.run();
+    QCOMPARE(QString::fromLatin1(Sim::executionStatusName(execution.status())),
+             QStringLiteral("SUCCEEDED"));
+    QCOMPARE(execution.nowMillis(), std::int64_t(40000));
+    QVERIFY(!execution.mapRunCounts(arn));
 }
 
 QTEST_GUILESS_MAIN(TestMapRunUpdate)
