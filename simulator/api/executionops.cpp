@@ -457,7 +457,16 @@ ApiReply Service::redriveExecution(const Json &input)
         return *reader.error();
     if (auto invalid = checkArn(arn, nullptr))
         return *invalid;
-    auto record = findExecution(arn, nullptr);
+    std::shared_ptr<ExecutionRunner> ended;
+    auto record = findExecution(arn, &ended);
+    // An execution that has just ended may still be handing its record and history to the
+    // store (executionFinished): wait for that, so the redrive continues the stored history
+    // and is not taken for one already running.
+    for (int i = 0; ended && ended->finished() && i < 2500; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ended.reset(); // findExecution names a runner only while it is still live
+        record = findExecution(arn, &ended);
+    }
     if (!record)
         return ApiError{"ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"};
     if (auto refusal = redriveRefusal(*record))
