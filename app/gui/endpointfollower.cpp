@@ -2,6 +2,7 @@
 
 #include "app/gui/endpointclient.h"
 #include "simulator/debug/historyio.h"
+#include "simulator/engine/executionstatusname.h"
 
 namespace Stepwise::App {
 
@@ -11,19 +12,11 @@ namespace {
 // redriven execution's history holds an earlier end, followed by ExecutionRedriven).
 QString endingStatus(const Model::Json &events)
 {
-    static const std::pair<const char *, const char *> endings[]
-        = {{"ExecutionSucceeded", "SUCCEEDED"},
-           {"ExecutionFailed", "FAILED"},
-           {"ExecutionTimedOut", "TIMED_OUT"},
-           {"ExecutionAborted", "ABORTED"}};
     if (events.empty())
         return {};
-    const std::string type = jsonString(events.back(), "type");
-    for (const auto &[event, status] : endings) {
-        if (type == event)
-            return QString::fromLatin1(status);
-    }
-    return {};
+    const auto type = Sim::historyEventTypeFromString(jsonString(events.back(), "type"));
+    const char *status = type ? Sim::endedStatusName(*type) : nullptr;
+    return status ? QString::fromLatin1(status) : QString();
 }
 
 std::int64_t eventId(const Model::Json &event)

@@ -2,6 +2,7 @@
 
 #include "simulator/debug/eventdetails.h"
 #include "simulator/debug/payloadvalue.h"
+#include "simulator/engine/executionstatusname.h"
 
 #include <string_view>
 
@@ -136,7 +137,7 @@ void FrameBuilder::apply(const HistoryEvent &event)
             m_startMillis = event.timestampMillis;
             m_status = "RUNNING";
         } else if (type == Type::ExecutionSucceeded) {
-            m_status = "SUCCEEDED";
+            m_status = endedStatusName(type);
             if (details) {
                 auto it = details->find("output");
                 if (it != details->end())
@@ -145,9 +146,7 @@ void FrameBuilder::apply(const HistoryEvent &event)
             endAll(StateRunStatus::Cancelled);
         } else if (type == Type::ExecutionFailed || type == Type::ExecutionTimedOut
                    || type == Type::ExecutionAborted) {
-            m_status = type == Type::ExecutionFailed     ? "FAILED"
-                       : type == Type::ExecutionTimedOut ? "TIMED_OUT"
-                                                         : "ABORTED";
+            m_status = endedStatusName(type);
             if (details && details->contains("error"))
                 m_error = stringField(details, "error");
             if (details && details->contains("cause"))

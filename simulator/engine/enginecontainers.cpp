@@ -469,13 +469,7 @@ bool Execution::Engine::updateMapRun(const std::string &mapRunArn, const MapRunU
 {
     if (rt.status != ExecutionStatus::Running)
         return false;
-    int pi = -1;
-    for (int ti : rt.live) {
-        const ExecThread &t = T(ti);
-        if (t.phase == Phase::ContainerWait && !t.map.mapRunArn.empty()
-            && t.map.mapRunArn == mapRunArn)
-            pi = ti;
-    }
+    const int pi = rt.runningMapRun(mapRunArn);
     if (pi < 0)
         return false;
     ExecThread &p = T(pi);

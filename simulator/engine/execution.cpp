@@ -99,24 +99,15 @@ void Execution::setEventListener(std::function<void(const HistoryEvent &)> liste
 
 bool Execution::step()
 {
-    Engine engine(*this);
-    const std::int64_t before = m_runtime->eventCount;
-    try {
-        while (m_runtime->eventCount == before) {
-            if (!engine.stepOnce())
-                return false;
-            // A Parallel or Map retried after its children failed waits with no event of its
-            // own: stop before the clock jumps so that the caller sees it counting down.
-            if (engine.retryWaitStarted() && m_runtime->eventCount == before)
-                return true;
-        }
-    } catch (const std::exception &e) {
-        internalError(e.what());
-    }
-    return true;
+    return advance(false);
 }
 
 bool Execution::stepPaced()
+{
+    return advance(true);
+}
+
+bool Execution::advance(bool stopWhenClockMoves)
 {
     Engine engine(*this);
     const std::int64_t before = m_runtime->eventCount;
@@ -125,8 +116,11 @@ bool Execution::stepPaced()
         while (m_runtime->eventCount == before) {
             if (!engine.stepOnce())
                 return false;
-            if (m_runtime->now != startedAt
-                || (engine.retryWaitStarted() && m_runtime->eventCount == before))
+            if (stopWhenClockMoves && m_runtime->now != startedAt)
+                return true;
+            // A Parallel or Map retried after its children failed waits with no event of its
+            // own: stop before the clock jumps so that the caller sees it counting down.
+            if (engine.retryWaitStarted() && m_runtime->eventCount == before)
                 return true;
         }
     } catch (const std::exception &e) {
@@ -206,19 +200,17 @@ std::optional<MapRunCounts> Execution::mapRunCounts(const std::string &mapRunArn
     const Runtime &rt = *m_runtime;
     if (rt.status != ExecutionStatus::Running)
         return std::nullopt;
-    for (int ti : rt.live) {
-        const ExecThread &t = rt.threads[static_cast<size_t>(ti)];
-        if (t.phase != Phase::ContainerWait || t.map.mapRunArn != mapRunArn)
-            continue;
-        MapRunCounts counts;
-        counts.total = static_cast<int>(t.container.results.size());
-        counts.running = t.container.running;
-        counts.failed = t.container.failed;
-        counts.succeeded = std::max(0, t.container.done - t.container.failed);
-        counts.pending = std::max(0, counts.total - t.container.started);
-        return counts;
-    }
-    return std::nullopt;
+    const int ti = rt.runningMapRun(mapRunArn);
+    if (ti < 0)
+        return std::nullopt;
+    const ContainerVisit &c = rt.threads[static_cast<size_t>(ti)].container;
+    MapRunCounts counts;
+    counts.total = static_cast<int>(c.results.size());
+    counts.running = c.running;
+    counts.failed = c.failed;
+    counts.succeeded = std::max(0, c.done - c.failed);
+    counts.pending = std::max(0, counts.total - c.started);
+    return counts;
 }
 
 std::int64_t Execution::nowMillis() const

@@ -172,6 +172,8 @@ class Execution
 
   private:
     class Engine;
+    // step() and stepPaced(): one event, or a stop with none (see each).
+    bool advance(bool stopWhenClockMoves);
     void internalError(const char *what);
 
     std::shared_ptr<const CompiledMachine> m_machine;

@@ -166,6 +166,18 @@ struct ContextKey
 
 struct Execution::Runtime
 {
+    // The thread of the distributed Map whose map run `mapRunArn` is running; -1 if none.
+    int runningMapRun(const std::string &mapRunArn) const
+    {
+        for (int ti : live) {
+            const ExecThread &t = threads[static_cast<size_t>(ti)];
+            if (t.phase == Phase::ContainerWait && !t.map.mapRunArn.empty()
+                && t.map.mapRunArn == mapRunArn)
+                return ti;
+        }
+        return -1;
+    }
+
     std::vector<ExecThread> threads;
     std::vector<int> live;        // threads not Done
     std::vector<int> finished;    // Done this step; recycled at the next

@@ -17,4 +17,20 @@ const char *executionStatusName(ExecutionStatus status)
     return "RUNNING";
 }
 
+const char *endedStatusName(HistoryEventType type)
+{
+    switch (type) {
+    case HistoryEventType::ExecutionSucceeded:
+        return "SUCCEEDED";
+    case HistoryEventType::ExecutionFailed:
+        return "FAILED";
+    case HistoryEventType::ExecutionTimedOut:
+        return "TIMED_OUT";
+    case HistoryEventType::ExecutionAborted:
+        return "ABORTED";
+    default:
+        return nullptr;
+    }
+}
+
 } // namespace Stepwise::Sim
